@@ -1,0 +1,7 @@
+package org.automoe.core.evo;
+
+/** Gives a candidate its fitness: the validation loss of the subnet with inherited weights. */
+@FunctionalInterface
+public interface Evaluator {
+  double validationLoss(Candidate candidate);
+}

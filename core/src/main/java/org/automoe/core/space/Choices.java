@@ -1,0 +1,33 @@
+package org.automoe.core.space;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+import org.automoe.core.InvalidInputException;
+
+/** Validation helpers for the choice lists of a search space. */
+final class Choices {
+  private Choices() {}
+
+  /** A sorted, duplicate-free copy; rejects an empty list or a value failing {@code valid}. */
+  static List<Integer> sorted(String key, List<Integer> values, IntPredicate valid, String rule) {
+    if (values == null || values.isEmpty()) {
+      throw new InvalidInputException(key + ": needs at least one choice");
+    }
+    TreeSet<Integer> set = new TreeSet<>();
+    for (Integer v : values) {
+      if (v == null || !valid.test(v)) {
+        throw new InvalidInputException(key + ": " + v + " is not allowed (" + rule + ")");
+      }
+      if (!set.add(v)) {
+        throw new InvalidInputException(key + ": " + v + " is listed twice");
+      }
+    }
+    return List.copyOf(new ArrayList<>(set));
+  }
+
+  static List<Integer> positive(String key, List<Integer> values) {
+    return sorted(key, values, v -> v > 0, "must be positive");
+  }
+}
