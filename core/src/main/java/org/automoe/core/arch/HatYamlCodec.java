@@ -1,8 +1,5 @@
 package org.automoe.core.arch;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +9,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.TextFiles;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.space.StackSpace;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -37,14 +35,7 @@ public final class HatYamlCodec {
 
   /** Reads a file; errors are one line starting with the file name. */
   public static Architecture read(Path file, SearchSpace space) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read architecture file (" + e.getMessage() + ")");
-    } catch (java.io.UncheckedIOException e) {
-      throw new InvalidInputException(file + ": not a UTF-8 text file");
-    }
+    String text = TextFiles.read(file, "an architecture file");
     try {
       return parse(text, space);
     } catch (InvalidInputException e) {

@@ -31,6 +31,24 @@ public final class SearchSpaceCodec {
 
   private SearchSpaceCodec() {}
 
+  /** Reads a YAML space file; errors are one line starting with the file name. */
+  public static SearchSpace readYaml(java.nio.file.Path file) {
+    String text = org.automoe.core.TextFiles.read(file, "a space file");
+    try {
+      Object tree;
+      try {
+        tree = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+            new org.yaml.snakeyaml.LoaderOptions())).load(text);
+      } catch (org.yaml.snakeyaml.error.YAMLException e) {
+        String m = String.valueOf(e.getMessage());
+        throw new InvalidInputException("not valid YAML: " + m.lines().findFirst().orElse(m));
+      }
+      return fromTree(tree);
+    } catch (InvalidInputException e) {
+      throw e.in(file.toString());
+    }
+  }
+
   /** Builds a space from a parsed tree; errors name the key and the bad value. */
   public static SearchSpace fromTree(Object root) {
     Map<String, Object> map = asMap("(top level)", root);

@@ -1,0 +1,2 @@
+/** Pekko typed behaviours around the core domain. */
+package org.automoe.actors;

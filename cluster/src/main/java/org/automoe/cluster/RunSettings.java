@@ -1,0 +1,54 @@
+package org.automoe.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.automoe.core.InvalidInputException;
+
+/**
+ * Settings of {@code automoe run}, read once from {@code automoe.run} (application.conf in the
+ * jar, overlaid by {@code --config FILE}).
+ *
+ * @param profile demo or small
+ * @param dir folder that holds run directories
+ * @param seed root seed of every draw of a run
+ * @param surveySamples architectures drawn by the survey stage
+ */
+record RunSettings(String profile, Path dir, long seed, int surveySamples) {
+  RunSettings {
+    if (!Profile.NAMES.contains(profile)) {
+      throw new InvalidInputException("automoe.run.profile: '" + profile + "' is not one of " + Profile.NAMES);
+    }
+    if (surveySamples < 1) {
+      throw new InvalidInputException("automoe.run.survey-samples: must be at least 1, but was " + surveySamples);
+    }
+  }
+
+  /** The packaged defaults, overlaid by {@code file} when given. */
+  static Config load(Path file) {
+    Config defaults = ConfigFactory.load();
+    if (file == null) {
+      return defaults;
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(file + ": no such config file");
+    }
+    try {
+      return ConfigFactory.parseFile(file.toFile()).withFallback(defaults).resolve();
+    } catch (ConfigException e) {
+      throw new InvalidInputException(file + ": " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  static RunSettings from(Config config) {
+    try {
+      Config c = config.getConfig("automoe.run");
+      return new RunSettings(
+          c.getString("profile"), Path.of(c.getString("dir")), c.getLong("seed"), c.getInt("survey-samples"));
+    } catch (ConfigException e) {
+      throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.automoe.cluster;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Runs the CLI in-process and captures what it prints. */
+final class Cli {
+  record Result(int exitCode, String out, String err) {}
+
+  private Cli() {}
+
+  static synchronized Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  /** A HAT fixture from core's test resources. */
+  static Path hat(String file) {
+    return Path.of("..", "core", "src", "test", "resources", "hat", file).toAbsolutePath().normalize();
+  }
+}
