@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "automoe",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Search efficient Mixture-of-Experts translation models under hardware constraints.",
+    description =
+        "Search efficient Mixture-of-Experts translation models under hardware constraints.",
     subcommands = {RunCommand.class, SpaceCommand.class, CostCommand.class})
 final class AutomoeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns failures into one line on stderr: bad input exits 2 and names what is wrong; anything
- * else exits 1. Set {@code AUTOMOE_DEBUG=1} to also print the stack trace of internal errors.
+ * Turns failures into one line on stderr: bad input exits 2 and names what is wrong; anything else
+ * exits 1. Set {@code AUTOMOE_DEBUG=1} to also print the stack trace of internal errors.
  */
 final class CliErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
   static final int BAD_INPUT = 2;
@@ -35,7 +35,13 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    cmd.getErr().println("automoe: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    cmd.getErr()
+        .println(
+            "automoe: "
+                + e.getMessage()
+                + " (see '"
+                + cmd.getCommandSpec().qualifiedName()
+                + " --help')");
     return BAD_INPUT;
   }
 }

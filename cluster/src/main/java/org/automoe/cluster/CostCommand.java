@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code automoe cost --arch FILE}: exact params and FLOPs of an architecture file under HAT's
- * conventions. Without {@code --space} the first built-in space containing the architecture is
- * used (paper, then small, then tiny); its qkv width and vocabulary enter the figures.
+ * conventions. Without {@code --space} the first built-in space containing the architecture is used
+ * (paper, then small, then tiny); its qkv width and vocabulary enter the figures.
  */
 @Command(
     name = "cost",
@@ -31,16 +31,24 @@ final class CostCommand implements Runnable {
   @Option(names = "--arch", required = true, description = "subtransformer YAML file")
   Path arch;
 
-  @Option(names = "--space", description = "paper, paper:M, small, tiny, or a space file (default: detect)")
+  @Option(
+      names = "--space",
+      description = "paper, paper:M, small, tiny, or a space file (default: detect)")
   String space;
 
   @Option(names = "--vocab", description = "vocabulary size (default: the space's)")
   Integer vocab;
 
-  @Option(names = "--src-len", defaultValue = "30", description = "source tokens (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--src-len",
+      defaultValue = "30",
+      description = "source tokens (default: ${DEFAULT-VALUE})")
   int sourceLength;
 
-  @Option(names = "--tgt-len", defaultValue = "30", description = "target tokens (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--tgt-len",
+      defaultValue = "30",
+      description = "target tokens (default: ${DEFAULT-VALUE})")
   int targetLength;
 
   @Option(names = "--json", description = "print one JSON object")
@@ -52,7 +60,12 @@ final class CostCommand implements Runnable {
     SearchSpace s = space != null ? SpaceFiles.resolve(space) : detect(text);
     Architecture a = parse(text, s);
     CostSettings settings =
-        new CostSettings(s.qkvDim(), vocab != null ? vocab : s.vocabSize(), sourceLength, targetLength, ExpertRouting.UNIFORM);
+        new CostSettings(
+            s.qkvDim(),
+            vocab != null ? vocab : s.vocabSize(),
+            sourceLength,
+            targetLength,
+            ExpertRouting.UNIFORM);
     CostReport r = new CostModel(settings).cost(a);
     System.out.println(json ? Json.write(asMap(s, settings, a, r)) : human(s, settings, a, r));
   }
@@ -81,7 +94,8 @@ final class CostCommand implements Runnable {
         }
       }
     }
-    throw new InvalidInputException(first.getMessage() + "; no built-in space contains it, pass --space FILE");
+    throw new InvalidInputException(
+        first.getMessage() + "; no built-in space contains it, pass --space FILE");
   }
 
   private Map<String, Object> asMap(SearchSpace s, CostSettings c, Architecture a, CostReport r) {
@@ -107,20 +121,51 @@ final class CostCommand implements Runnable {
 
   private String human(SearchSpace s, CostSettings c, Architecture a, CostReport r) {
     int moe = moeLayers(a);
-    String shape = String.format(Locale.ROOT, "encoder %d wide x %s, decoder %d wide x %s, %s",
-        a.encoderEmbedDim(), layers(a.encoderLayerCount()), a.decoderEmbedDim(), layers(a.decoderLayerCount()),
-        moe == 0 ? "dense" : moe + " MoE " + (moe == 1 ? "layer" : "layers"));
-    return String.join("\n", List.of(
-        "architecture  " + arch,
-        "space         " + s.name() + " (qkv " + c.qkvDim() + ", vocabulary " + c.vocabSize() + ")",
-        "shape         " + shape,
-        "params        " + Units.millions(r.paramsNonEmbedding()) + " non-embedding, "
-            + Units.millions(r.paramsTotal()) + " total, " + Units.millions(r.paramsActive()) + " active per token",
-        "FLOPs         " + Units.giga(r.flops()) + " (encoder " + Units.giga(r.encoderFlops()) + ", decoder "
-            + Units.giga(r.decoderFlops()) + "), " + Units.giga(r.flopsWithOutput()) + " with output projection",
-        "conventions   batch 1, " + c.sourceLength() + " source and " + c.targetLength()
-            + " target tokens, FLOPs = 2 x MACs, " + r.routing() + " expert routing",
-        "key           " + a.key()));
+    String shape =
+        String.format(
+            Locale.ROOT,
+            "encoder %d wide x %s, decoder %d wide x %s, %s",
+            a.encoderEmbedDim(),
+            layers(a.encoderLayerCount()),
+            a.decoderEmbedDim(),
+            layers(a.decoderLayerCount()),
+            moe == 0 ? "dense" : moe + " MoE " + (moe == 1 ? "layer" : "layers"));
+    return String.join(
+        "\n",
+        List.of(
+            "architecture  " + arch,
+            "space         "
+                + s.name()
+                + " (qkv "
+                + c.qkvDim()
+                + ", vocabulary "
+                + c.vocabSize()
+                + ")",
+            "shape         " + shape,
+            "params        "
+                + Units.millions(r.paramsNonEmbedding())
+                + " non-embedding, "
+                + Units.millions(r.paramsTotal())
+                + " total, "
+                + Units.millions(r.paramsActive())
+                + " active per token",
+            "FLOPs         "
+                + Units.giga(r.flops())
+                + " (encoder "
+                + Units.giga(r.encoderFlops())
+                + ", decoder "
+                + Units.giga(r.decoderFlops())
+                + "), "
+                + Units.giga(r.flopsWithOutput())
+                + " with output projection",
+            "conventions   batch 1, "
+                + c.sourceLength()
+                + " source and "
+                + c.targetLength()
+                + " target tokens, FLOPs = 2 x MACs, "
+                + r.routing()
+                + " expert routing",
+            "key           " + a.key()));
   }
 
   private static String layers(int n) {
@@ -128,7 +173,8 @@ final class CostCommand implements Runnable {
   }
 
   private static int moeLayers(Architecture a) {
-    return (int) (a.encoderLayers().stream().filter(l -> l.experts() > 1).count()
-        + a.decoderLayers().stream().filter(l -> l.experts() > 1).count());
+    return (int)
+        (a.encoderLayers().stream().filter(l -> l.experts() > 1).count()
+            + a.decoderLayers().stream().filter(l -> l.experts() > 1).count());
   }
 }

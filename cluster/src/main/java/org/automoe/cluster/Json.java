@@ -4,7 +4,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Writes maps, lists, strings, numbers and booleans as compact JSON; NaN and infinities become null. */
+/**
+ * Writes maps, lists, strings, numbers and booleans as compact JSON; NaN and infinities become
+ * null.
+ */
 final class Json {
   private Json() {}
 

@@ -18,18 +18,22 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the pipeline on embedded defaults: space survey now; corpus, supernet, latency "
-        + "and search stages as they land.")
+    description =
+        "Run the pipeline on embedded defaults: space survey now; corpus, supernet, latency "
+            + "and search stages as they land.")
 final class RunCommand implements Runnable {
   /** Pipeline stages in order, with what is missing for those not built yet. */
-  static final List<String[]> LATER_STAGES = List.of(
-      new String[] {"corpus + BPE", "not built yet"},
-      new String[] {"supernet training", "not built yet"},
-      new String[] {"latency dataset + predictor", "not built yet"},
-      new String[] {"evolutionary search", "not built yet (needs supernet fitness)"},
-      new String[] {"finalists: retrain, BLEU, latency", "not built yet"});
+  static final List<String[]> LATER_STAGES =
+      List.of(
+          new String[] {"corpus + BPE", "not built yet"},
+          new String[] {"supernet training", "not built yet"},
+          new String[] {"latency dataset + predictor", "not built yet"},
+          new String[] {"evolutionary search", "not built yet (needs supernet fitness)"},
+          new String[] {"finalists: retrain, BLEU, latency", "not built yet"});
 
-  @Option(names = "--profile", description = "demo (tiny space) or small (CPU-scale space); default from config")
+  @Option(
+      names = "--profile",
+      description = "demo (tiny space) or small (CPU-scale space); default from config")
   String profile;
 
   @Option(names = "--run", description = "run directory (default: <automoe.run.dir>/<profile>)")
@@ -44,13 +48,15 @@ final class RunCommand implements Runnable {
   @Override
   public void run() {
     RunSettings defaults = RunSettings.from(RunSettings.load(config));
-    RunSettings s = new RunSettings(
-        profile != null ? profile : defaults.profile(), defaults.dir(),
-        seed != null ? seed : defaults.seed(), defaults.surveySamples());
+    RunSettings s =
+        new RunSettings(
+            profile != null ? profile : defaults.profile(), defaults.dir(),
+            seed != null ? seed : defaults.seed(), defaults.surveySamples());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
     int total = LATER_STAGES.size() + 1;
-    System.out.printf("automoe run: profile %s, space %s, seed %d, run directory %s%n",
+    System.out.printf(
+        "automoe run: profile %s, space %s, seed %d, run directory %s%n",
         s.profile(), space.name(), s.seed(), dir.root());
 
     dir.write("space.yml", SearchSpaceCodec.toYaml(space));
@@ -59,7 +65,8 @@ final class RunCommand implements Runnable {
     dir.write("smallest.yml", HatYamlCodec.write(Extremes.smallest(space)));
     List<SpaceSurvey.Row> rows = SpaceSurvey.draw(space, s.seed(), s.surveySamples());
     dir.write("survey.csv", SpaceSurvey.csv(rows));
-    System.out.printf("[1/%d] space survey: done: %s -> survey.csv%n", total, SpaceSurvey.summary(rows));
+    System.out.printf(
+        "[1/%d] space survey: done: %s -> survey.csv%n", total, SpaceSurvey.summary(rows));
 
     Map<String, Object> stages = new LinkedHashMap<>();
     stages.put("space survey", "done");
@@ -76,6 +83,8 @@ final class RunCommand implements Runnable {
     manifest.put("surveySamples", s.surveySamples());
     manifest.put("stages", stages);
     dir.write("run.json", Json.write(manifest) + "\n");
-    System.out.println("wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, run.json to " + dir.root());
+    System.out.println(
+        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, run.json to "
+            + dir.root());
   }
 }

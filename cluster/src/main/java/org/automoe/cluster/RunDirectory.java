@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A run directory. Files are written to a temporary sibling and moved into place, so an
- * interrupted run never leaves a half-written file where a finished one is expected.
+ * A run directory. Files are written to a temporary sibling and moved into place, so an interrupted
+ * run never leaves a half-written file where a finished one is expected.
  */
 final class RunDirectory {
   private final Path root;
@@ -19,7 +19,8 @@ final class RunDirectory {
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
-      throw new org.automoe.core.InvalidInputException(root + ": cannot create run directory (" + e.getMessage() + ")");
+      throw new org.automoe.core.InvalidInputException(
+          root + ": cannot create run directory (" + e.getMessage() + ")");
     }
   }
 

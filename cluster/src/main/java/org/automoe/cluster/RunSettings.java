@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.automoe.core.InvalidInputException;
 
 /**
- * Settings of {@code automoe run}, read once from {@code automoe.run} (application.conf in the
- * jar, overlaid by {@code --config FILE}).
+ * Settings of {@code automoe run}, read once from {@code automoe.run} (application.conf in the jar,
+ * overlaid by {@code --config FILE}).
  *
  * @param profile demo or small
  * @param dir folder that holds run directories
@@ -19,10 +19,12 @@ import org.automoe.core.InvalidInputException;
 record RunSettings(String profile, Path dir, long seed, int surveySamples) {
   RunSettings {
     if (!Profile.NAMES.contains(profile)) {
-      throw new InvalidInputException("automoe.run.profile: '" + profile + "' is not one of " + Profile.NAMES);
+      throw new InvalidInputException(
+          "automoe.run.profile: '" + profile + "' is not one of " + Profile.NAMES);
     }
     if (surveySamples < 1) {
-      throw new InvalidInputException("automoe.run.survey-samples: must be at least 1, but was " + surveySamples);
+      throw new InvalidInputException(
+          "automoe.run.survey-samples: must be at least 1, but was " + surveySamples);
     }
   }
 
@@ -46,7 +48,10 @@ record RunSettings(String profile, Path dir, long seed, int surveySamples) {
     try {
       Config c = config.getConfig("automoe.run");
       return new RunSettings(
-          c.getString("profile"), Path.of(c.getString("dir")), c.getLong("seed"), c.getInt("survey-samples"));
+          c.getString("profile"),
+          Path.of(c.getString("dir")),
+          c.getLong("seed"),
+          c.getInt("survey-samples"));
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
     }

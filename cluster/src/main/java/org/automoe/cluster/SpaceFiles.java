@@ -11,7 +11,10 @@ import org.automoe.core.space.BuiltInSpaces;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.space.SearchSpaceCodec;
 
-/** Resolves {@code --space}: a built-in name, or a YAML ({@code .yml}, {@code .yaml}) or HOCON ({@code .conf}) file. */
+/**
+ * Resolves {@code --space}: a built-in name, or a YAML ({@code .yml}, {@code .yaml}) or HOCON
+ * ({@code .conf}) file.
+ */
 final class SpaceFiles {
   private SpaceFiles() {}
 
@@ -37,10 +40,12 @@ final class SpaceFiles {
     try {
       var config =
           ConfigFactory.parseFile(
-              file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+              file.toFile(),
+              ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
       return SearchSpaceCodec.fromTree(config.root().unwrapped());
     } catch (ConfigException e) {
-      throw new InvalidInputException(file + ": not valid HOCON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new InvalidInputException(
+          file + ": not valid HOCON: " + e.getMessage().lines().findFirst().orElse(""));
     } catch (InvalidInputException e) {
       throw e.in(file.toString());
     }

@@ -23,15 +23,25 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    description = "Write N random architectures of a space as HAT/AutoMoE subtransformer YAML files.")
+    description =
+        "Write N random architectures of a space as HAT/AutoMoE subtransformer YAML files.")
 final class SpaceSampleCommand implements Runnable {
-  @Parameters(index = "0", paramLabel = "SPACE", description = "paper, paper:M, small, tiny, or a .yml/.conf file")
+  @Parameters(
+      index = "0",
+      paramLabel = "SPACE",
+      description = "paper, paper:M, small, tiny, or a .yml/.conf file")
   String space;
 
-  @Option(names = {"-n", "--count"}, required = true, description = "number of architectures")
+  @Option(
+      names = {"-n", "--count"},
+      required = true,
+      description = "number of architectures")
   int count;
 
-  @Option(names = "--seed", defaultValue = "1", description = "root seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "root seed (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--out", required = true, description = "output folder (created if missing)")
@@ -54,17 +64,37 @@ final class SpaceSampleCommand implements Runnable {
       for (int i = 0; i < count; i++) {
         Path file = out.resolve(String.format("arch-%0" + digits + "d.yml", i + 1));
         if (Files.exists(file) && !force) {
-          throw new InvalidInputException(file + ": already exists; choose another --out or pass --force");
+          throw new InvalidInputException(
+              file + ": already exists; choose another --out or pass --force");
         }
         long drawSeed = Seeds.derive(seed, i);
         Architecture a = layout.decode(sampler.sample(Seeds.rng(drawSeed)));
-        String header = "# sampled from space '" + s.name() + "', root seed " + seed + ", draw " + i
-            + ", draw seed " + drawSeed + "\n# key " + a.key() + "\n";
+        String header =
+            "# sampled from space '"
+                + s.name()
+                + "', root seed "
+                + seed
+                + ", draw "
+                + i
+                + ", draw seed "
+                + drawSeed
+                + "\n# key "
+                + a.key()
+                + "\n";
         Files.writeString(file, header + HatYamlCodec.write(a));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    System.out.println("wrote " + count + " architectures of space '" + s.name() + "' to " + out + " (seed " + seed + ")");
+    System.out.println(
+        "wrote "
+            + count
+            + " architectures of space '"
+            + s.name()
+            + "' to "
+            + out
+            + " (seed "
+            + seed
+            + ")");
   }
 }

@@ -18,9 +18,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Print a search space (built-in name or file) as YAML, with its size and cost range.")
+    description =
+        "Print a search space (built-in name or file) as YAML, with its size and cost range.")
 final class SpaceShowCommand implements Runnable {
-  @Parameters(index = "0", paramLabel = "SPACE", description = "paper, paper:M, small, tiny, or a .yml/.conf file")
+  @Parameters(
+      index = "0",
+      paramLabel = "SPACE",
+      description = "paper, paper:M, small, tiny, or a .yml/.conf file")
   String space;
 
   @Override
@@ -30,11 +34,25 @@ final class SpaceShowCommand implements Runnable {
     CostReport small = cost.cost(Extremes.smallest(s));
     CostReport dense = cost.cost(Extremes.largest(s, true));
     CostReport supernet = cost.cost(Extremes.largest(s, false));
-    System.out.printf(Locale.ROOT, "# %s distinct architectures (expert order counts)%n", sci(SpaceSize.count(s)));
-    System.out.printf(Locale.ROOT, "# smallest: %s params, %s FLOPs%n", Units.millions(small.paramsNonEmbedding()), Units.giga(small.flops()));
-    System.out.printf(Locale.ROOT, "# largest dense: %s params, %s FLOPs%n", Units.millions(dense.paramsNonEmbedding()), Units.giga(dense.flops()));
-    System.out.printf(Locale.ROOT, "# supernet: %s params (%s active per token)%n",
-        Units.millions(supernet.paramsNonEmbedding()), Units.millions(supernet.paramsActive()));
+    System.out.printf(
+        Locale.ROOT,
+        "# %s distinct architectures (expert order counts)%n",
+        sci(SpaceSize.count(s)));
+    System.out.printf(
+        Locale.ROOT,
+        "# smallest: %s params, %s FLOPs%n",
+        Units.millions(small.paramsNonEmbedding()),
+        Units.giga(small.flops()));
+    System.out.printf(
+        Locale.ROOT,
+        "# largest dense: %s params, %s FLOPs%n",
+        Units.millions(dense.paramsNonEmbedding()),
+        Units.giga(dense.flops()));
+    System.out.printf(
+        Locale.ROOT,
+        "# supernet: %s params (%s active per token)%n",
+        Units.millions(supernet.paramsNonEmbedding()),
+        Units.millions(supernet.paramsActive()));
     System.out.print(SearchSpaceCodec.toYaml(s));
   }
 

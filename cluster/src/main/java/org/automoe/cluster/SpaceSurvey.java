@@ -14,8 +14,8 @@ import org.automoe.core.evo.Seeds;
 import org.automoe.core.space.SearchSpace;
 
 /**
- * The survey stage of a run: seeded uniform draws from the space with their exact cost, so a
- * user sees the range the constraints will cut into before any training.
+ * The survey stage of a run: seeded uniform draws from the space with their exact cost, so a user
+ * sees the range the constraints will cut into before any training.
  */
 final class SpaceSurvey {
   /** One surveyed architecture. */
@@ -37,28 +37,50 @@ final class SpaceSurvey {
   }
 
   static String csv(List<Row> rows) {
-    StringBuilder out = new StringBuilder(
-        "index,draw_seed,encoder_layers,decoder_layers,moe_layers,params_non_embedding,params_active,flops,flops_with_output,key\n");
+    StringBuilder out =
+        new StringBuilder(
+            "index,draw_seed,encoder_layers,decoder_layers,moe_layers,params_non_embedding,params_active,flops,flops_with_output,key\n");
     for (Row r : rows) {
       Architecture a = r.arch();
-      long moe = a.encoderLayers().stream().filter(l -> l.experts() > 1).count()
-          + a.decoderLayers().stream().filter(l -> l.experts() > 1).count();
-      out.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%d,%d,%d,%s%n", r.index(), r.seed(),
-          a.encoderLayerCount(), a.decoderLayerCount(), moe, r.cost().paramsNonEmbedding(),
-          r.cost().paramsActive(), r.cost().flops(), r.cost().flopsWithOutput(), a.key()));
+      long moe =
+          a.encoderLayers().stream().filter(l -> l.experts() > 1).count()
+              + a.decoderLayers().stream().filter(l -> l.experts() > 1).count();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%d,%d,%d,%d,%d,%d,%d,%d,%s%n",
+              r.index(),
+              r.seed(),
+              a.encoderLayerCount(),
+              a.decoderLayerCount(),
+              moe,
+              r.cost().paramsNonEmbedding(),
+              r.cost().paramsActive(),
+              r.cost().flops(),
+              r.cost().flopsWithOutput(),
+              a.key()));
     }
     return out.toString();
   }
 
   static String summary(List<Row> rows) {
-    LongSummaryStatistics params = rows.stream().mapToLong(r -> r.cost().paramsNonEmbedding()).summaryStatistics();
-    LongSummaryStatistics active = rows.stream().mapToLong(r -> r.cost().paramsActive()).summaryStatistics();
-    LongSummaryStatistics flops = rows.stream().mapToLong(r -> r.cost().flops()).summaryStatistics();
+    LongSummaryStatistics params =
+        rows.stream().mapToLong(r -> r.cost().paramsNonEmbedding()).summaryStatistics();
+    LongSummaryStatistics active =
+        rows.stream().mapToLong(r -> r.cost().paramsActive()).summaryStatistics();
+    LongSummaryStatistics flops =
+        rows.stream().mapToLong(r -> r.cost().flops()).summaryStatistics();
     long moe = rows.stream().filter(r -> r.arch().isMoe()).count();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%d architectures (%d with MoE layers): params %s to %s, active %s to %s, FLOPs %s to %s",
-        rows.size(), moe, Units.millions(params.getMin()), Units.millions(params.getMax()),
-        Units.millions(active.getMin()), Units.millions(active.getMax()),
-        Units.giga(flops.getMin()), Units.giga(flops.getMax()));
+        rows.size(),
+        moe,
+        Units.millions(params.getMin()),
+        Units.millions(params.getMax()),
+        Units.millions(active.getMin()),
+        Units.millions(active.getMax()),
+        Units.giga(flops.getMin()),
+        Units.giga(flops.getMax()));
   }
 }

@@ -20,7 +20,8 @@ final class Cli {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Result(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -29,6 +30,8 @@ final class Cli {
 
   /** A HAT fixture from core's test resources. */
   static Path hat(String file) {
-    return Path.of("..", "core", "src", "test", "resources", "hat", file).toAbsolutePath().normalize();
+    return Path.of("..", "core", "src", "test", "resources", "hat", file)
+        .toAbsolutePath()
+        .normalize();
   }
 }

@@ -20,7 +20,12 @@ class CostCommandTest {
 
   @Test
   void jsonMatchesHatsPublishedFiguresOnOneLine() {
-    Cli.Result r = Cli.run("cost", "--arch", Cli.hat("HAT_wmt14ende_xeon@137.9ms_bleu@25.8.yml").toString(), "--json");
+    Cli.Result r =
+        Cli.run(
+            "cost",
+            "--arch",
+            Cli.hat("HAT_wmt14ende_xeon@137.9ms_bleu@25.8.yml").toString(),
+            "--json");
     assertEquals(0, r.exitCode(), r.err());
     String json = r.out().strip();
     assertTrue(json.startsWith("{") && json.endsWith("}") && !json.contains("\n"), json);
@@ -35,7 +40,8 @@ class CostCommandTest {
 
   @Test
   void detectsTheSpaceOfASmallArchitecture(@TempDir Path dir) {
-    Cli.Result sample = Cli.run("space", "sample", "small", "-n", "1", "--seed", "3", "--out", dir.toString());
+    Cli.Result sample =
+        Cli.run("space", "sample", "small", "-n", "1", "--seed", "3", "--out", dir.toString());
     assertEquals(0, sample.exitCode(), sample.err());
     Cli.Result r = Cli.run("cost", "--arch", dir.resolve("arch-0001.yml").toString(), "--json");
     assertEquals(0, r.exitCode(), r.err());
@@ -54,21 +60,33 @@ class CostCommandTest {
   @Test
   void badFilesExitTwoWithOneLineNamingFileAndKey(@TempDir Path dir) throws IOException {
     Path shortList = dir.resolve("short.yml");
-    Files.writeString(shortList, Files.readString(Cli.hat("HAT_wmt14ende_xeon@340.2ms_bleu@28.1.yml"))
-        .replace("decoder-ende-attention-heads-all-subtransformer: [4, 8, 8, 8]",
-            "decoder-ende-attention-heads-all-subtransformer: [4, 8]"));
-    assertOneLineError(Cli.run("cost", "--arch", shortList.toString()),
-        shortList + ": decoder-ende-attention-heads-all-subtransformer: has 2 entries, but decoder-layer-num-subtransformer is 4");
+    Files.writeString(
+        shortList,
+        Files.readString(Cli.hat("HAT_wmt14ende_xeon@340.2ms_bleu@28.1.yml"))
+            .replace(
+                "decoder-ende-attention-heads-all-subtransformer: [4, 8, 8, 8]",
+                "decoder-ende-attention-heads-all-subtransformer: [4, 8]"));
+    assertOneLineError(
+        Cli.run("cost", "--arch", shortList.toString()),
+        shortList
+            + ": decoder-ende-attention-heads-all-subtransformer: has 2 entries, but decoder-layer-num-subtransformer is 4");
     Path broken = dir.resolve("broken.yml");
     Files.writeString(broken, "encoder-embed-dim-subtransformer: [512\n");
-    assertOneLineError(Cli.run("cost", "--arch", broken.toString()), broken + ": not valid YAML at line 2");
-    assertOneLineError(Cli.run("cost", "--arch", dir.resolve("nope.yml").toString()), "nope.yml: no such file");
+    assertOneLineError(
+        Cli.run("cost", "--arch", broken.toString()), broken + ": not valid YAML at line 2");
+    assertOneLineError(
+        Cli.run("cost", "--arch", dir.resolve("nope.yml").toString()), "nope.yml: no such file");
     Path wide = dir.resolve("wide.yml");
-    Files.writeString(wide, Files.readString(Cli.hat("HAT_wmt14ende_xeon@340.2ms_bleu@28.1.yml"))
-        .replace("encoder-embed-dim-subtransformer: 512", "encoder-embed-dim-subtransformer: 768"));
-    assertOneLineError(Cli.run("cost", "--arch", wide.toString()),
+    Files.writeString(
+        wide,
+        Files.readString(Cli.hat("HAT_wmt14ende_xeon@340.2ms_bleu@28.1.yml"))
+            .replace(
+                "encoder-embed-dim-subtransformer: 512", "encoder-embed-dim-subtransformer: 768"));
+    assertOneLineError(
+        Cli.run("cost", "--arch", wide.toString()),
         "encoder-embed-dim-subtransformer: 768 is outside the space");
-    assertOneLineError(Cli.run("cost", "--arch", wide.toString(), "--space", "galaxy"), "unknown space 'galaxy'");
+    assertOneLineError(
+        Cli.run("cost", "--arch", wide.toString(), "--space", "galaxy"), "unknown space 'galaxy'");
     assertOneLineError(Cli.run("cost"), "Missing required option: '--arch=<arch>'");
   }
 

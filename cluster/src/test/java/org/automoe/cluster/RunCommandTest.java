@@ -18,12 +18,18 @@ class RunCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("profile demo, space tiny, seed 1"), r.out());
     assertTrue(r.out().contains("supernet training: not built yet"), r.out());
-    for (String f : new String[] {"space.yml", "largest.yml", "largest-dense.yml", "smallest.yml", "survey.csv", "run.json"}) {
+    for (String f :
+        new String[] {
+          "space.yml", "largest.yml", "largest-dense.yml", "smallest.yml", "survey.csv", "run.json"
+        }) {
       assertTrue(Files.isRegularFile(run.resolve(f)), f);
     }
     assertEquals(501, Files.readAllLines(run.resolve("survey.csv")).size());
     assertTrue(Files.readString(run.resolve("run.json")).contains("\"seed\":1"));
-    assertEquals(0, Cli.run("cost", "--arch", run.resolve("largest.yml").toString(), "--space", "tiny").exitCode());
+    assertEquals(
+        0,
+        Cli.run("cost", "--arch", run.resolve("largest.yml").toString(), "--space", "tiny")
+            .exitCode());
   }
 
   @Test
@@ -40,14 +46,17 @@ class RunCommandTest {
   void configFilesOverrideDefaultsAndBadOnesAreNamed(@TempDir Path dir) throws IOException {
     Path conf = dir.resolve("my.conf");
     Files.writeString(conf, "automoe.run { survey-samples = 20, profile = small }\n");
-    Cli.Result r = Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());
+    Cli.Result r =
+        Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("space small"), r.out());
     assertEquals(21, Files.readAllLines(dir.resolve("r/survey.csv")).size());
     Files.writeString(conf, "automoe.run.survey-samples = lots\n");
-    CostCommandTest.assertOneLineError(Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("x").toString()),
+    CostCommandTest.assertOneLineError(
+        Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("x").toString()),
         "survey-samples");
-    CostCommandTest.assertOneLineError(Cli.run("run", "--profile", "huge", "--run", dir.resolve("y").toString()),
+    CostCommandTest.assertOneLineError(
+        Cli.run("run", "--profile", "huge", "--run", dir.resolve("y").toString()),
         "automoe.run.profile: 'huge' is not one of [demo, small]");
   }
 }

@@ -27,38 +27,86 @@ class SpaceCommandTest {
   @Test
   void readsHoconSpaceFiles(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("mine.conf");
-    Files.writeString(file, String.join("\n",
-        "name = mine, qkv-dim = 64, vocab-size = 500",
-        "encoder { embed-dims = [64], layers = [2], self-heads = [2, 4], experts = \"1..2\", expert-widths = [64, 128] }",
-        "decoder { embed-dims = [64], layers = [1, 2], self-heads = [2], cross-heads = [2],",
-        "  enc-dec-attention = [-1, 1], experts = [1], expert-widths = [64] }"));
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "name = mine, qkv-dim = 64, vocab-size = 500",
+            "encoder { embed-dims = [64], layers = [2], self-heads = [2, 4], experts = \"1..2\", expert-widths = [64, 128] }",
+            "decoder { embed-dims = [64], layers = [1, 2], self-heads = [2], cross-heads = [2],",
+            "  enc-dec-attention = [-1, 1], experts = [1], expert-widths = [64] }"));
     Cli.Result r = Cli.run("space", "show", file.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("name: mine"));
     assertTrue(r.out().contains("  experts: [1, 2]"));
     Files.writeString(file, "name = mine, qkv-dim = 64\nencoder {");
-    CostCommandTest.assertOneLineError(Cli.run("space", "show", file.toString()), file + ": not valid HOCON");
+    CostCommandTest.assertOneLineError(
+        Cli.run("space", "show", file.toString()), file + ": not valid HOCON");
   }
 
   @Test
   void badSpaceFilesNameTheKey(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("bad.yml");
-    Files.writeString(file, Cli.run("space", "show", "tiny").out().replace("cross-heads: [2, 4]", "cross-heads: [2, 5]"));
-    CostCommandTest.assertOneLineError(Cli.run("space", "show", file.toString()),
+    Files.writeString(
+        file,
+        Cli.run("space", "show", "tiny")
+            .out()
+            .replace("cross-heads: [2, 4]", "cross-heads: [2, 5]"));
+    CostCommandTest.assertOneLineError(
+        Cli.run("space", "show", file.toString()),
         file + ": decoder.cross-heads: 5 heads do not divide qkv-dim 64");
   }
 
   @Test
   void samplingReplaysFromTheSeed(@TempDir Path dir) throws IOException {
-    assertEquals(0, Cli.run("space", "sample", "paper", "-n", "5", "--seed", "42", "--out", dir.resolve("a").toString()).exitCode());
-    assertEquals(0, Cli.run("space", "sample", "paper", "-n", "5", "--seed", "42", "--out", dir.resolve("b").toString()).exitCode());
-    assertEquals(0, Cli.run("space", "sample", "paper", "-n", "5", "--seed", "43", "--out", dir.resolve("c").toString()).exitCode());
+    assertEquals(
+        0,
+        Cli.run(
+                "space",
+                "sample",
+                "paper",
+                "-n",
+                "5",
+                "--seed",
+                "42",
+                "--out",
+                dir.resolve("a").toString())
+            .exitCode());
+    assertEquals(
+        0,
+        Cli.run(
+                "space",
+                "sample",
+                "paper",
+                "-n",
+                "5",
+                "--seed",
+                "42",
+                "--out",
+                dir.resolve("b").toString())
+            .exitCode());
+    assertEquals(
+        0,
+        Cli.run(
+                "space",
+                "sample",
+                "paper",
+                "-n",
+                "5",
+                "--seed",
+                "43",
+                "--out",
+                dir.resolve("c").toString())
+            .exitCode());
     List<String> a = contents(dir.resolve("a"));
     assertEquals(5, a.size());
     assertEquals(a, contents(dir.resolve("b")));
     assertNotEquals(a, contents(dir.resolve("c")));
     for (Path f : list(dir.resolve("a"))) {
-      assertEquals(0, Cli.run("cost", "--arch", f.toString(), "--space", "paper").exitCode(), "sampled files read back");
+      assertEquals(
+          0,
+          Cli.run("cost", "--arch", f.toString(), "--space", "paper").exitCode(),
+          "sampled files read back");
     }
   }
 
@@ -66,9 +114,12 @@ class SpaceCommandTest {
   void samplingRefusesToOverwriteWithoutForce(@TempDir Path dir) {
     String out = dir.resolve("s").toString();
     assertEquals(0, Cli.run("space", "sample", "tiny", "-n", "2", "--out", out).exitCode());
-    CostCommandTest.assertOneLineError(Cli.run("space", "sample", "tiny", "-n", "2", "--out", out), "already exists");
-    assertEquals(0, Cli.run("space", "sample", "tiny", "-n", "2", "--out", out, "--force").exitCode());
-    CostCommandTest.assertOneLineError(Cli.run("space", "sample", "tiny", "-n", "0", "--out", out), "-n: must be in");
+    CostCommandTest.assertOneLineError(
+        Cli.run("space", "sample", "tiny", "-n", "2", "--out", out), "already exists");
+    assertEquals(
+        0, Cli.run("space", "sample", "tiny", "-n", "2", "--out", out, "--force").exitCode());
+    CostCommandTest.assertOneLineError(
+        Cli.run("space", "sample", "tiny", "-n", "0", "--out", out), "-n: must be in");
   }
 
   private static List<Path> list(Path dir) throws IOException {
@@ -78,12 +129,15 @@ class SpaceCommandTest {
   }
 
   private static List<String> contents(Path dir) throws IOException {
-    return list(dir).stream().map(f -> {
-      try {
-        return Files.readString(f);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }).toList();
+    return list(dir).stream()
+        .map(
+            f -> {
+              try {
+                return Files.readString(f);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .toList();
   }
 }

@@ -3,8 +3,8 @@ package org.automoe.core;
 /**
  * Bad input from a user: a file, a value or an option that cannot be used as given.
  *
- * <p>The message is one line that names the source, the key and the problem, so that command
- * line tools can print it as it is instead of a stack trace.
+ * <p>The message is one line that names the source, the key and the problem, so that command line
+ * tools can print it as it is instead of a stack trace.
  */
 public class InvalidInputException extends RuntimeException {
   public InvalidInputException(String message) {

@@ -22,7 +22,8 @@ public final class TextFiles {
         throw new InvalidInputException(file + ": is a folder, expected " + what);
       }
       if (Files.size(file) > MAX_BYTES) {
-        throw new InvalidInputException(file + ": is " + Files.size(file) + " bytes, too large for " + what);
+        throw new InvalidInputException(
+            file + ": is " + Files.size(file) + " bytes, too large for " + what);
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {

@@ -23,7 +23,9 @@ public final class Fixtures {
   /** HAT's WMT'14 En-De model that REFERENCE.md gives as the cost check value. */
   public static final String HAT_CHECK = "HAT_wmt14ende_xeon@137.9ms_bleu@25.8.yml";
 
-  /** A dense paper-space architecture: d=512, 6 encoder layers and {@code decLayers} decoder layers. */
+  /**
+   * A dense paper-space architecture: d=512, 6 encoder layers and {@code decLayers} decoder layers.
+   */
   public static Architecture dense(int ffn, int decLayers, int encDecCode) {
     List<EncoderLayer> enc = java.util.Collections.nCopies(6, new EncoderLayer(8, List.of(ffn)));
     List<DecoderLayer> dec =

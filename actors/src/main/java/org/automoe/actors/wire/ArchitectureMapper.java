@@ -20,7 +20,9 @@ public final class ArchitectureMapper {
             .setDecoderEmbedDim(a.decoderEmbedDim());
     for (EncoderLayer l : a.encoderLayers()) {
       b.addEncoderLayers(
-          EncoderLayerProto.newBuilder().setSelfHeads(l.selfHeads()).addAllExpertWidths(l.expertWidths()));
+          EncoderLayerProto.newBuilder()
+              .setSelfHeads(l.selfHeads())
+              .addAllExpertWidths(l.expertWidths()));
     }
     for (DecoderLayer l : a.decoderLayers()) {
       b.addDecoderLayers(
@@ -50,7 +52,10 @@ public final class ArchitectureMapper {
               "ArchitectureProto.decoder_layers[" + i + "]",
               () ->
                   new DecoderLayer(
-                      l.getSelfHeads(), l.getCrossHeads(), l.getEncDecAttention(), l.getExpertWidthsList())));
+                      l.getSelfHeads(),
+                      l.getCrossHeads(),
+                      l.getEncDecAttention(),
+                      l.getExpertWidthsList())));
     }
     return Wire.build(
         "ArchitectureProto",

@@ -8,8 +8,8 @@ import org.automoe.proto.EvaluationResultProto;
 import org.automoe.proto.LeaseProto;
 
 /**
- * Evaluation requests, leases and results. The reply-to actor ref travels as a string next to
- * the domain value; the actor layer resolves it.
+ * Evaluation requests, leases and results. The reply-to actor ref travels as a string next to the
+ * domain value; the actor layer resolves it.
  */
 public final class EvaluationMapper {
   private EvaluationMapper() {}
@@ -23,7 +23,8 @@ public final class EvaluationMapper {
   }
 
   public static Lease fromProto(LeaseProto p) {
-    return Wire.build("LeaseProto", () -> new Lease(p.getCandidateId(), p.getAttempt(), p.getDeadlineEpochMs()));
+    return Wire.build(
+        "LeaseProto", () -> new Lease(p.getCandidateId(), p.getAttempt(), p.getDeadlineEpochMs()));
   }
 
   public static EvaluationRequestProto toProto(EvaluationRequest r, String replyTo) {
@@ -39,7 +40,8 @@ public final class EvaluationMapper {
     Wire.require(p.hasCandidate(), "EvaluationRequestProto", "candidate");
     Lease lease = fromProto(p.getLease());
     return Wire.build(
-        "EvaluationRequestProto", () -> new EvaluationRequest(lease, CandidateMapper.fromProto(p.getCandidate())));
+        "EvaluationRequestProto",
+        () -> new EvaluationRequest(lease, CandidateMapper.fromProto(p.getCandidate())));
   }
 
   public static EvaluationResultProto toProto(EvaluationResult r) {
@@ -57,16 +59,26 @@ public final class EvaluationMapper {
     return switch (p.getOutcomeCase()) {
       case VALIDATION_LOSS -> {
         if (Double.isNaN(p.getValidationLoss())) {
-          throw new WireFormatException("EvaluationResultProto.validation_loss is NaN; report a failure instead");
+          throw new WireFormatException(
+              "EvaluationResultProto.validation_loss is NaN; report a failure instead");
         }
         yield EvaluationResult.success(
-            p.getCandidateId(), p.getAttempt(), p.getValidationLoss(), p.getEvaluatedBy(), p.getDurationMicros());
+            p.getCandidateId(),
+            p.getAttempt(),
+            p.getValidationLoss(),
+            p.getEvaluatedBy(),
+            p.getDurationMicros());
       }
       case FAILURE ->
           EvaluationResult.failed(
-              p.getCandidateId(), p.getAttempt(), p.getFailure(), p.getEvaluatedBy(), p.getDurationMicros());
+              p.getCandidateId(),
+              p.getAttempt(),
+              p.getFailure(),
+              p.getEvaluatedBy(),
+              p.getDurationMicros());
       case OUTCOME_NOT_SET ->
-          throw new WireFormatException("EvaluationResultProto has neither validation_loss nor failure");
+          throw new WireFormatException(
+              "EvaluationResultProto has neither validation_loss nor failure");
     };
   }
 }

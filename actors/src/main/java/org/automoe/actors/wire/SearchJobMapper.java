@@ -38,8 +38,16 @@ public final class SearchJobMapper {
     var evolution = fromProto(p.getEvolution());
     return Wire.build(
         "SearchJobSpecProto",
-        () -> new SearchJobSpec(
-            p.getName(), space, mode, constraints, evolution, p.getIterations(), p.getBudget(), p.getSeed()));
+        () ->
+            new SearchJobSpec(
+                p.getName(),
+                space,
+                mode,
+                constraints,
+                evolution,
+                p.getIterations(),
+                p.getBudget(),
+                p.getSeed()));
   }
 
   public static SearchModeProto toProto(SearchMode m) {
@@ -54,7 +62,8 @@ public final class SearchJobMapper {
       case SEARCH_MODE_GENERATIONAL -> SearchMode.GENERATIONAL;
       case SEARCH_MODE_ASYNC -> SearchMode.ASYNC;
       case SEARCH_MODE_UNSPECIFIED, UNRECOGNIZED ->
-          throw new WireFormatException("SearchJobSpecProto.mode is " + p + "; expected GENERATIONAL or ASYNC");
+          throw new WireFormatException(
+              "SearchJobSpecProto.mode is " + p + "; expected GENERATIONAL or ASYNC");
     };
   }
 
@@ -71,7 +80,9 @@ public final class SearchJobMapper {
         "ConstraintsProto",
         () ->
             new Constraints(
-                p.hasMaxLatencyMs() ? OptionalDouble.of(p.getMaxLatencyMs()) : OptionalDouble.empty(),
+                p.hasMaxLatencyMs()
+                    ? OptionalDouble.of(p.getMaxLatencyMs())
+                    : OptionalDouble.empty(),
                 p.hasMaxFlops() ? OptionalLong.of(p.getMaxFlops()) : OptionalLong.empty(),
                 p.hasMaxParams() ? OptionalLong.of(p.getMaxParams()) : OptionalLong.empty()));
   }

@@ -25,7 +25,8 @@ public final class SearchSpaceMapper {
     StackSpace encoder = fromProto("SearchSpaceProto.encoder", p.getEncoder());
     StackSpace decoder = fromProto("SearchSpaceProto.decoder", p.getDecoder());
     return Wire.build(
-        "SearchSpaceProto", () -> new SearchSpace(p.getName(), p.getQkvDim(), p.getVocabSize(), encoder, decoder));
+        "SearchSpaceProto",
+        () -> new SearchSpace(p.getName(), p.getQkvDim(), p.getVocabSize(), encoder, decoder));
   }
 
   static StackSpaceProto toProto(StackSpace s) {

@@ -21,7 +21,8 @@ public final class SearchStatusMapper {
             .setPending(s.pending())
             .setInFlight(s.inFlight())
             .setRequeued(s.requeued())
-            .setBestValidationLoss(s.best().map(SearchStatus.Best::validationLoss).orElse(Double.NaN))
+            .setBestValidationLoss(
+                s.best().map(SearchStatus.Best::validationLoss).orElse(Double.NaN))
             .setBestCandidateId(s.best().map(SearchStatus.Best::candidateId).orElse(0L))
             .setElapsedSeconds(s.elapsedSeconds());
     s.failure().ifPresent(b::setFailure);
@@ -61,7 +62,8 @@ public final class SearchStatusMapper {
       case SEARCH_STATE_DONE -> SearchState.DONE;
       case SEARCH_STATE_FAILED -> SearchState.FAILED;
       case SEARCH_STATE_UNSPECIFIED, UNRECOGNIZED ->
-          throw new WireFormatException("SearchStatusProto.state is " + p + "; expected RUNNING, DONE or FAILED");
+          throw new WireFormatException(
+              "SearchStatusProto.state is " + p + "; expected RUNNING, DONE or FAILED");
     };
   }
 }

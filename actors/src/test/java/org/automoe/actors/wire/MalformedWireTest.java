@@ -18,44 +18,61 @@ import org.junit.jupiter.api.Test;
 class MalformedWireTest {
   @Test
   void missingSubMessagesAreNamed() {
-    CandidateProto noArch = CandidateMapper.toProto(WireSamples.candidate(1)).toBuilder().clearArchitecture().build();
-    WireFormatException e = assertThrows(WireFormatException.class, () -> CandidateMapper.fromProto(noArch));
+    CandidateProto noArch =
+        CandidateMapper.toProto(WireSamples.candidate(1)).toBuilder().clearArchitecture().build();
+    WireFormatException e =
+        assertThrows(WireFormatException.class, () -> CandidateMapper.fromProto(noArch));
     assertEquals("CandidateProto.architecture is missing", e.getMessage());
   }
 
   @Test
   void invalidLayersNameTheirIndex() {
-    ArchitectureProto p = ArchitectureMapper.toProto(WireSamples.candidate(1).architecture()).toBuilder()
-        .setEncoderLayers(2, EncoderLayerProto.newBuilder().setSelfHeads(0).addExpertWidths(1024))
-        .build();
-    WireFormatException e = assertThrows(WireFormatException.class, () -> ArchitectureMapper.fromProto(p));
-    assertEquals("ArchitectureProto.encoder_layers[2]: self-attention heads must be positive, but was 0", e.getMessage());
+    ArchitectureProto p =
+        ArchitectureMapper.toProto(WireSamples.candidate(1).architecture()).toBuilder()
+            .setEncoderLayers(
+                2, EncoderLayerProto.newBuilder().setSelfHeads(0).addExpertWidths(1024))
+            .build();
+    WireFormatException e =
+        assertThrows(WireFormatException.class, () -> ArchitectureMapper.fromProto(p));
+    assertEquals(
+        "ArchitectureProto.encoder_layers[2]: self-attention heads must be positive, but was 0",
+        e.getMessage());
   }
 
   @Test
   void emptyArchitecturesAreRejected() {
-    assertThrows(WireFormatException.class, () -> ArchitectureMapper.fromProto(ArchitectureProto.getDefaultInstance()));
+    assertThrows(
+        WireFormatException.class,
+        () -> ArchitectureMapper.fromProto(ArchitectureProto.getDefaultInstance()));
   }
 
   @Test
   void unsetEnumsAndOneofsAreRejected() {
-    SearchJobSpecProto noMode = SearchJobSpecProto.newBuilder()
-        .setSpace(SearchSpaceMapper.toProto(BuiltInSpaces.tiny()))
-        .setMode(SearchModeProto.SEARCH_MODE_UNSPECIFIED)
-        .setConstraints(SearchJobMapper.toProto(org.automoe.core.evo.Constraints.NONE))
-        .setEvolution(SearchJobMapper.toProto(org.automoe.core.evo.EvolutionSettings.paper()))
-        .build();
+    SearchJobSpecProto noMode =
+        SearchJobSpecProto.newBuilder()
+            .setSpace(SearchSpaceMapper.toProto(BuiltInSpaces.tiny()))
+            .setMode(SearchModeProto.SEARCH_MODE_UNSPECIFIED)
+            .setConstraints(SearchJobMapper.toProto(org.automoe.core.evo.Constraints.NONE))
+            .setEvolution(SearchJobMapper.toProto(org.automoe.core.evo.EvolutionSettings.paper()))
+            .build();
     assertThrows(WireFormatException.class, () -> SearchJobMapper.fromProto(noMode));
-    WireFormatException e = assertThrows(WireFormatException.class,
-        () -> EvaluationMapper.fromProto(EvaluationResultProto.newBuilder().setCandidateId(3).build()));
+    WireFormatException e =
+        assertThrows(
+            WireFormatException.class,
+            () ->
+                EvaluationMapper.fromProto(
+                    EvaluationResultProto.newBuilder().setCandidateId(3).build()));
     assertEquals("EvaluationResultProto has neither validation_loss nor failure", e.getMessage());
   }
 
   @Test
   void invalidSpacesCarryTheDomainReason() {
-    SearchSpaceProto p = SearchSpaceMapper.toProto(BuiltInSpaces.small()).toBuilder().setQkvDim(250).build();
-    WireFormatException e = assertThrows(WireFormatException.class, () -> SearchSpaceMapper.fromProto(p));
-    assertEquals("SearchSpaceProto: encoder.self-heads: 4 heads do not divide qkv-dim 250", e.getMessage());
+    SearchSpaceProto p =
+        SearchSpaceMapper.toProto(BuiltInSpaces.small()).toBuilder().setQkvDim(250).build();
+    WireFormatException e =
+        assertThrows(WireFormatException.class, () -> SearchSpaceMapper.fromProto(p));
+    assertEquals(
+        "SearchSpaceProto: encoder.self-heads: 4 heads do not divide qkv-dim 250", e.getMessage());
   }
 
   @Test

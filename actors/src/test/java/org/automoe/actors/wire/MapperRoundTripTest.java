@@ -57,15 +57,21 @@ class MapperRoundTripTest {
   void candidatesWithTheirCost() throws Exception {
     for (long id = 1; id <= 20; id++) {
       Candidate c = WireSamples.candidate(id);
-      assertEquals(c, CandidateMapper.fromProto(CandidateProto.parseFrom(CandidateMapper.toProto(c).toByteArray())));
+      assertEquals(
+          c,
+          CandidateMapper.fromProto(
+              CandidateProto.parseFrom(CandidateMapper.toProto(c).toByteArray())));
     }
   }
 
   @Test
   void candidatesWithoutPredictionKeepNaN() throws Exception {
     Candidate c = WireSamples.candidate(2);
-    Candidate noLatency = new Candidate(c.id(), c.seed(), c.generation(), c.architecture(), c.cost(), Double.NaN);
-    Candidate back = CandidateMapper.fromProto(CandidateProto.parseFrom(CandidateMapper.toProto(noLatency).toByteArray()));
+    Candidate noLatency =
+        new Candidate(c.id(), c.seed(), c.generation(), c.architecture(), c.cost(), Double.NaN);
+    Candidate back =
+        CandidateMapper.fromProto(
+            CandidateProto.parseFrom(CandidateMapper.toProto(noLatency).toByteArray()));
     assertTrue(Double.isNaN(back.predictedLatencyMs()));
     assertEquals(noLatency.architecture(), back.architecture());
   }
@@ -75,7 +81,8 @@ class MapperRoundTripTest {
     Candidate c = WireSamples.candidate(5);
     EvaluationRequest r = new EvaluationRequest(new Lease(5, 2, 1_700_000_000_000L), c);
     EvaluationRequestProto p =
-        EvaluationRequestProto.parseFrom(EvaluationMapper.toProto(r, "pekko://automoe@127.0.0.1:25520/user/x").toByteArray());
+        EvaluationRequestProto.parseFrom(
+            EvaluationMapper.toProto(r, "pekko://automoe@127.0.0.1:25520/user/x").toByteArray());
     assertEquals(r, EvaluationMapper.fromProto(p));
     assertEquals("pekko://automoe@127.0.0.1:25520/user/x", p.getReplyTo());
   }
@@ -83,9 +90,11 @@ class MapperRoundTripTest {
   @Test
   void evaluationResultsOfBothOutcomes() throws Exception {
     EvaluationResult ok = EvaluationResult.success(7, 1, 4.25, "node-a/evaluator-1", 1234);
-    EvaluationResult failed = EvaluationResult.failed(8, 3, "out of memory", "node-b/evaluator-2", 99);
+    EvaluationResult failed =
+        EvaluationResult.failed(8, 3, "out of memory", "node-b/evaluator-2", 99);
     for (EvaluationResult r : new EvaluationResult[] {ok, failed}) {
-      EvaluationResultProto p = EvaluationResultProto.parseFrom(EvaluationMapper.toProto(r).toByteArray());
+      EvaluationResultProto p =
+          EvaluationResultProto.parseFrom(EvaluationMapper.toProto(r).toByteArray());
       EvaluationResult back = EvaluationMapper.fromProto(p);
       assertEquals(r.failure(), back.failure());
       assertEquals(r.candidateId(), back.candidateId());
@@ -101,29 +110,78 @@ class MapperRoundTripTest {
   void latencySamples() throws Exception {
     Architecture a = WireSamples.architectures(BuiltInSpaces.small(), 1).get(0);
     LatencySample s = new LatencySample(a, 3.5, 0.25, 40.0, 1.5, 20, 1, 5, "Xeon 2 cores");
-    assertEquals(s, LatencySampleMapper.fromProto(LatencySampleProto.parseFrom(LatencySampleMapper.toProto(s).toByteArray())));
+    assertEquals(
+        s,
+        LatencySampleMapper.fromProto(
+            LatencySampleProto.parseFrom(LatencySampleMapper.toProto(s).toByteArray())));
   }
 
   @Test
   void searchJobsWithAndWithoutLimits() throws Exception {
-    SearchJobSpec limited = new SearchJobSpec("job-a", BuiltInSpaces.small(), SearchMode.ASYNC,
-        new Constraints(OptionalDouble.of(120.5), OptionalLong.of(2_000_000_000L), OptionalLong.of(30_000_000L)),
-        EvolutionSettings.paper(), 0, 5000, -42);
-    SearchJobSpec free = new SearchJobSpec("job-b", BuiltInSpaces.paper(16), SearchMode.GENERATIONAL,
-        Constraints.NONE, new EvolutionSettings(20, 4, 8, 8, 0.2, 0.6, 50), 10, 0, 7);
+    SearchJobSpec limited =
+        new SearchJobSpec(
+            "job-a",
+            BuiltInSpaces.small(),
+            SearchMode.ASYNC,
+            new Constraints(
+                OptionalDouble.of(120.5),
+                OptionalLong.of(2_000_000_000L),
+                OptionalLong.of(30_000_000L)),
+            EvolutionSettings.paper(),
+            0,
+            5000,
+            -42);
+    SearchJobSpec free =
+        new SearchJobSpec(
+            "job-b",
+            BuiltInSpaces.paper(16),
+            SearchMode.GENERATIONAL,
+            Constraints.NONE,
+            new EvolutionSettings(20, 4, 8, 8, 0.2, 0.6, 50),
+            10,
+            0,
+            7);
     for (SearchJobSpec s : new SearchJobSpec[] {limited, free}) {
-      assertEquals(s, SearchJobMapper.fromProto(SearchJobSpecProto.parseFrom(SearchJobMapper.toProto(s).toByteArray())));
+      assertEquals(
+          s,
+          SearchJobMapper.fromProto(
+              SearchJobSpecProto.parseFrom(SearchJobMapper.toProto(s).toByteArray())));
     }
   }
 
   @Test
   void searchStatuses() throws Exception {
-    SearchStatus running = new SearchStatus("job", SearchState.RUNNING, 500, 300, 120, 50, 30, 4,
-        Optional.of(new SearchStatus.Best(17, 3.75)), 61.5, Optional.empty());
-    SearchStatus failed = new SearchStatus("job", SearchState.FAILED, 0, 0, 0, 0, 0, 0,
-        Optional.empty(), 1.0, Optional.of("no worker joined"));
+    SearchStatus running =
+        new SearchStatus(
+            "job",
+            SearchState.RUNNING,
+            500,
+            300,
+            120,
+            50,
+            30,
+            4,
+            Optional.of(new SearchStatus.Best(17, 3.75)),
+            61.5,
+            Optional.empty());
+    SearchStatus failed =
+        new SearchStatus(
+            "job",
+            SearchState.FAILED,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            Optional.empty(),
+            1.0,
+            Optional.of("no worker joined"));
     for (SearchStatus s : new SearchStatus[] {running, failed}) {
-      assertEquals(s, SearchStatusMapper.fromProto(SearchStatusProto.parseFrom(SearchStatusMapper.toProto(s).toByteArray())));
+      assertEquals(
+          s,
+          SearchStatusMapper.fromProto(
+              SearchStatusProto.parseFrom(SearchStatusMapper.toProto(s).toByteArray())));
     }
   }
 
@@ -131,6 +189,9 @@ class MapperRoundTripTest {
   void paretoPoints() throws Exception {
     Candidate c = WireSamples.candidate(3);
     ParetoPoint p = new ParetoPoint(c.id(), c.architecture(), 4.5, 88.25, c.cost().flops());
-    assertEquals(p, ParetoPointMapper.fromProto(ParetoPointProto.parseFrom(ParetoPointMapper.toProto(p).toByteArray())));
+    assertEquals(
+        p,
+        ParetoPointMapper.fromProto(
+            ParetoPointProto.parseFrom(ParetoPointMapper.toProto(p).toByteArray())));
   }
 }

@@ -29,6 +29,7 @@ final class WireSamples {
   static Candidate candidate(long id) {
     SearchSpace space = BuiltInSpaces.paper(6);
     Architecture a = architectures(space, (int) id).get((int) id - 1);
-    return new Candidate(id, Seeds.derive(1, id), 3, a, new CostModel(CostSettings.of(space)).cost(a), 12.5 * id);
+    return new Candidate(
+        id, Seeds.derive(1, id), 3, a, new CostModel(CostSettings.of(space)).cost(a), 12.5 * id);
   }
 }

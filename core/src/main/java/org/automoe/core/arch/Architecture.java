@@ -7,8 +7,8 @@ import org.automoe.core.InvalidInputException;
  * One subnet: embedding widths and the layers of encoder and decoder, each dense or MoE with
  * experts of individual widths (AutoMoE's heterogeneous experts).
  *
- * <p>Layer counts are the list lengths. Equal architectures are equal records and have equal
- * {@link #key() keys}; the search never evaluates one twice.
+ * <p>Layer counts are the list lengths. Equal architectures are equal records and have equal {@link
+ * #key() keys}; the search never evaluates one twice.
  *
  * @param encoderEmbedDim encoder embedding width
  * @param decoderEmbedDim decoder embedding width

@@ -5,8 +5,8 @@ import org.automoe.core.InvalidInputException;
 import org.automoe.core.space.SearchSpace;
 
 /**
- * One decoder layer: self- and cross-attention heads, arbitrary encoder-decoder attention, and
- * the FFN width of each expert.
+ * One decoder layer: self- and cross-attention heads, arbitrary encoder-decoder attention, and the
+ * FFN width of each expert.
  *
  * @param selfHeads self-attention head count
  * @param crossHeads encoder-decoder attention head count
@@ -17,10 +17,12 @@ public record DecoderLayer(
     int selfHeads, int crossHeads, int encDecAttention, List<Integer> expertWidths) {
   public DecoderLayer {
     if (selfHeads <= 0) {
-      throw new InvalidInputException("self-attention heads must be positive, but was " + selfHeads);
+      throw new InvalidInputException(
+          "self-attention heads must be positive, but was " + selfHeads);
     }
     if (crossHeads <= 0) {
-      throw new InvalidInputException("cross-attention heads must be positive, but was " + crossHeads);
+      throw new InvalidInputException(
+          "cross-attention heads must be positive, but was " + crossHeads);
     }
     SearchSpace.attendedLayers(encDecAttention);
     expertWidths = LayerChecks.widths(expertWidths);

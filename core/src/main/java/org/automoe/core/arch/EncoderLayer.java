@@ -12,7 +12,8 @@ import org.automoe.core.InvalidInputException;
 public record EncoderLayer(int selfHeads, List<Integer> expertWidths) {
   public EncoderLayer {
     if (selfHeads <= 0) {
-      throw new InvalidInputException("self-attention heads must be positive, but was " + selfHeads);
+      throw new InvalidInputException(
+          "self-attention heads must be positive, but was " + selfHeads);
     }
     expertWidths = LayerChecks.widths(expertWidths);
   }

@@ -16,8 +16,10 @@ public final class Extremes {
   public static Architecture largest(SearchSpace s, boolean dense) {
     StackSpace enc = s.encoder();
     StackSpace dec = s.decoder();
-    List<Integer> encWidths = Collections.nCopies(dense ? 1 : enc.maxExperts(), enc.maxExpertWidth());
-    List<Integer> decWidths = Collections.nCopies(dense ? 1 : dec.maxExperts(), dec.maxExpertWidth());
+    List<Integer> encWidths =
+        Collections.nCopies(dense ? 1 : enc.maxExperts(), enc.maxExpertWidth());
+    List<Integer> decWidths =
+        Collections.nCopies(dense ? 1 : dec.maxExperts(), dec.maxExpertWidth());
     int code = last(dec.encDecAttention());
     return new Architecture(
         enc.maxEmbedDim(),
@@ -32,8 +34,10 @@ public final class Extremes {
   public static Architecture smallest(SearchSpace s) {
     StackSpace enc = s.encoder();
     StackSpace dec = s.decoder();
-    List<Integer> encWidths = Collections.nCopies(enc.expertCounts().get(0), enc.expertWidths().get(0));
-    List<Integer> decWidths = Collections.nCopies(dec.expertCounts().get(0), dec.expertWidths().get(0));
+    List<Integer> encWidths =
+        Collections.nCopies(enc.expertCounts().get(0), enc.expertWidths().get(0));
+    List<Integer> decWidths =
+        Collections.nCopies(dec.expertCounts().get(0), dec.expertWidths().get(0));
     return new Architecture(
         enc.embedDims().get(0),
         dec.embedDims().get(0),
@@ -41,7 +45,10 @@ public final class Extremes {
         Collections.nCopies(
             dec.minLayers(),
             new DecoderLayer(
-                dec.selfHeads().get(0), dec.crossHeads().get(0), dec.encDecAttention().get(0), decWidths)));
+                dec.selfHeads().get(0),
+                dec.crossHeads().get(0),
+                dec.encDecAttention().get(0),
+                decWidths)));
   }
 
   private static int last(List<Integer> values) {

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The evolutionary encoding of an architecture: flat genes plus one expert-width list per layer.
  *
- * <p>Genes cover every layer up to the space's maximum depth, as in HAT: genes of layers beyond
- * the current depth are kept, so a later mutation of the depth brings them back. Each expert-width
- * list has as many entries as its layer's expert-count gene. {@link GenomeLayout} says what each
+ * <p>Genes cover every layer up to the space's maximum depth, as in HAT: genes of layers beyond the
+ * current depth are kept, so a later mutation of the depth brings them back. Each expert-width list
+ * has as many entries as its layer's expert-count gene. {@link GenomeLayout} says what each
  * position means.
  *
  * @param genes gene values (not indexes), in {@link GenomeLayout} order

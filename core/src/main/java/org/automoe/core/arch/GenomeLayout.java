@@ -7,12 +7,12 @@ import org.automoe.core.space.SearchSpace;
 import org.automoe.core.space.StackSpace;
 
 /**
- * What each gene of a {@link Genome} means in one search space, and the translation between
- * genomes and architectures.
+ * What each gene of a {@link Genome} means in one search space, and the translation between genomes
+ * and architectures.
  *
- * <p>Order: encoder embed, decoder embed, encoder depth, decoder depth; per encoder slot its
- * heads, then its expert count; per decoder slot its self heads, cross heads, encoder-decoder
- * code, then its expert count. Expert-width lists: encoder slots first, then decoder slots.
+ * <p>Order: encoder embed, decoder embed, encoder depth, decoder depth; per encoder slot its heads,
+ * then its expert count; per decoder slot its self heads, cross heads, encoder-decoder code, then
+ * its expert count. Expert-width lists: encoder slots first, then decoder slots.
  */
 public final class GenomeLayout {
   private static final int ENCODER_EMBED = 0;
@@ -130,8 +130,15 @@ public final class GenomeLayout {
   public void requireValid(Genome g) {
     if (g.genes().size() != geneCount() || g.expertWidths().size() != widthListCount()) {
       throw new InvalidInputException(
-          "genome has " + g.genes().size() + " genes and " + g.expertWidths().size()
-              + " width lists, but space '" + space.name() + "' needs " + geneCount() + " and "
+          "genome has "
+              + g.genes().size()
+              + " genes and "
+              + g.expertWidths().size()
+              + " width lists, but space '"
+              + space.name()
+              + "' needs "
+              + geneCount()
+              + " and "
               + widthListCount());
     }
     for (int i = 0; i < geneCount(); i++) {
@@ -145,7 +152,14 @@ public final class GenomeLayout {
       int count = g.genes().get(expertCountGene(j));
       if (w.size() != count || !widthChoices(j).containsAll(w)) {
         throw new InvalidInputException(
-            "width list " + j + " is " + w + ", but needs " + count + " widths from " + widthChoices(j));
+            "width list "
+                + j
+                + " is "
+                + w
+                + ", but needs "
+                + count
+                + " widths from "
+                + widthChoices(j));
       }
     }
   }

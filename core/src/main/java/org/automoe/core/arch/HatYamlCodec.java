@@ -21,9 +21,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads and writes HAT/AutoMoE subtransformer YAML files.
  *
- * <p>Reading accepts HAT's dense files (no expert keys: one expert per layer of the FFN width)
- * and AutoMoE's files ({@code *-n-experts}, {@code *-each-expert-ffn-dim-listoflist} with entries
- * like {@code '2048_1024_3072'}). Per-layer lists hold one entry per layer, or HAT's padding to the
+ * <p>Reading accepts HAT's dense files (no expert keys: one expert per layer of the FFN width) and
+ * AutoMoE's files ({@code *-n-experts}, {@code *-each-expert-ffn-dim-listoflist} with entries like
+ * {@code '2048_1024_3072'}). Per-layer lists hold one entry per layer, or HAT's padding to the
  * space's maximum depth. When expert widths are given, the layer FFN width is not part of the
  * architecture (AutoMoE's fractional experts make it unused).
  *
@@ -70,12 +70,21 @@ public final class HatYamlCodec {
     line(out, ArchField.DECODER_CROSS_HEADS, flow(dec.size(), i -> dec.get(i).crossHeads()));
     out.append('\n');
     out.append("# -1, 1, 2: attend to the last 1, 2, 3 encoder layers\n");
-    line(out, ArchField.DECODER_ENC_DEC_ATTENTION, flow(dec.size(), i -> dec.get(i).encDecAttention()));
+    line(
+        out,
+        ArchField.DECODER_ENC_DEC_ATTENTION,
+        flow(dec.size(), i -> dec.get(i).encDecAttention()));
     out.append('\n');
     line(out, ArchField.ENCODER_EXPERTS, flow(enc.size(), i -> enc.get(i).experts()));
     line(out, ArchField.DECODER_EXPERTS, flow(dec.size(), i -> dec.get(i).experts()));
-    line(out, ArchField.ENCODER_EXPERT_WIDTHS, listOfList(enc.stream().map(EncoderLayer::expertWidths).toList()));
-    line(out, ArchField.DECODER_EXPERT_WIDTHS, listOfList(dec.stream().map(DecoderLayer::expertWidths).toList()));
+    line(
+        out,
+        ArchField.ENCODER_EXPERT_WIDTHS,
+        listOfList(enc.stream().map(EncoderLayer::expertWidths).toList()));
+    line(
+        out,
+        ArchField.DECODER_EXPERT_WIDTHS,
+        listOfList(dec.stream().map(DecoderLayer::expertWidths).toList()));
     return out.toString();
   }
 
@@ -135,29 +144,51 @@ public final class HatYamlCodec {
       int decCount = layerCount(ArchField.DECODER_LAYERS);
       StackSpace enc = space.encoder();
       StackSpace dec = space.decoder();
-      List<Integer> encHeads = perLayer(ArchField.ENCODER_SELF_HEADS, ArchField.ENCODER_LAYERS, encCount, enc);
+      List<Integer> encHeads =
+          perLayer(ArchField.ENCODER_SELF_HEADS, ArchField.ENCODER_LAYERS, encCount, enc);
       List<List<Integer>> encWidths =
-          expertWidths(ArchField.ENCODER_FFN, ArchField.ENCODER_EXPERTS, ArchField.ENCODER_EXPERT_WIDTHS,
-              ArchField.ENCODER_EXPERTS_TO_ROUTE, ArchField.ENCODER_LAYERS, encCount, enc);
-      List<Integer> decHeads = perLayer(ArchField.DECODER_SELF_HEADS, ArchField.DECODER_LAYERS, decCount, dec);
-      List<Integer> decCross = perLayer(ArchField.DECODER_CROSS_HEADS, ArchField.DECODER_LAYERS, decCount, dec);
+          expertWidths(
+              ArchField.ENCODER_FFN,
+              ArchField.ENCODER_EXPERTS,
+              ArchField.ENCODER_EXPERT_WIDTHS,
+              ArchField.ENCODER_EXPERTS_TO_ROUTE,
+              ArchField.ENCODER_LAYERS,
+              encCount,
+              enc);
+      List<Integer> decHeads =
+          perLayer(ArchField.DECODER_SELF_HEADS, ArchField.DECODER_LAYERS, decCount, dec);
+      List<Integer> decCross =
+          perLayer(ArchField.DECODER_CROSS_HEADS, ArchField.DECODER_LAYERS, decCount, dec);
       List<Integer> decCodes =
           perLayer(ArchField.DECODER_ENC_DEC_ATTENTION, ArchField.DECODER_LAYERS, decCount, dec);
       List<List<Integer>> decWidths =
-          expertWidths(ArchField.DECODER_FFN, ArchField.DECODER_EXPERTS, ArchField.DECODER_EXPERT_WIDTHS,
-              ArchField.DECODER_EXPERTS_TO_ROUTE, ArchField.DECODER_LAYERS, decCount, dec);
+          expertWidths(
+              ArchField.DECODER_FFN,
+              ArchField.DECODER_EXPERTS,
+              ArchField.DECODER_EXPERT_WIDTHS,
+              ArchField.DECODER_EXPERTS_TO_ROUTE,
+              ArchField.DECODER_LAYERS,
+              decCount,
+              dec);
       List<EncoderLayer> encoder = new ArrayList<>();
       for (int i = 0; i < encCount; i++) {
         int at = i;
         encoder.add(
-            layer(ArchField.ENCODER_SELF_HEADS, i, () -> new EncoderLayer(encHeads.get(at), encWidths.get(at))));
+            layer(
+                ArchField.ENCODER_SELF_HEADS,
+                i,
+                () -> new EncoderLayer(encHeads.get(at), encWidths.get(at))));
       }
       List<DecoderLayer> decoder = new ArrayList<>();
       for (int i = 0; i < decCount; i++) {
         int at = i;
         decoder.add(
-            layer(ArchField.DECODER_SELF_HEADS, i,
-                () -> new DecoderLayer(decHeads.get(at), decCross.get(at), decCodes.get(at), decWidths.get(at))));
+            layer(
+                ArchField.DECODER_SELF_HEADS,
+                i,
+                () ->
+                    new DecoderLayer(
+                        decHeads.get(at), decCross.get(at), decCodes.get(at), decWidths.get(at))));
       }
       try {
         return new Architecture(encDim, decDim, encoder, decoder);
@@ -170,7 +201,8 @@ public final class HatYamlCodec {
       try {
         return make.get();
       } catch (InvalidInputException e) {
-        throw new InvalidInputException("layer " + i + " (" + field.at(i) + " and its row): " + e.getMessage());
+        throw new InvalidInputException(
+            "layer " + i + " (" + field.at(i) + " and its row): " + e.getMessage());
       }
     }
 
@@ -183,7 +215,8 @@ public final class HatYamlCodec {
     }
 
     /** A per-layer list, cut to the layer count; HAT pads lists to the space's maximum depth. */
-    private List<Integer> perLayer(ArchField field, ArchField countField, int count, StackSpace stack) {
+    private List<Integer> perLayer(
+        ArchField field, ArchField countField, int count, StackSpace stack) {
       List<?> raw = list(field, required(field));
       checkLength(field, countField, count, stack, raw.size());
       List<Integer> out = new ArrayList<>();
@@ -193,35 +226,55 @@ public final class HatYamlCodec {
       return out;
     }
 
-    private void checkLength(ArchField field, ArchField countField, int count, StackSpace stack, int size) {
+    private void checkLength(
+        ArchField field, ArchField countField, int count, StackSpace stack, int size) {
       if (size < count) {
         throw new InvalidInputException(
             field.key() + ": has " + size + " entries, but " + countField.key() + " is " + count);
       }
       if (size > count && size != stack.maxLayers()) {
         throw new InvalidInputException(
-            field.key() + ": has " + size + " entries, but " + countField.key() + " is " + count
-                + " (give one entry per layer, or pad to the space's maximum of " + stack.maxLayers() + ")");
+            field.key()
+                + ": has "
+                + size
+                + " entries, but "
+                + countField.key()
+                + " is "
+                + count
+                + " (give one entry per layer, or pad to the space's maximum of "
+                + stack.maxLayers()
+                + ")");
       }
     }
 
     private List<List<Integer>> expertWidths(
-        ArchField ffn, ArchField experts, ArchField listOfList, ArchField toRoute,
-        ArchField countField, int count, StackSpace stack) {
+        ArchField ffn,
+        ArchField experts,
+        ArchField listOfList,
+        ArchField toRoute,
+        ArchField countField,
+        int count,
+        StackSpace stack) {
       if (values.containsKey(toRoute)) {
         List<Integer> k = perLayer(toRoute, countField, count, stack);
         for (int i = 0; i < count; i++) {
           if (k.get(i) != 1) {
             throw new InvalidInputException(
-                toRoute.at(i) + ": " + k.get(i) + " experts per token; only top-1 routing is supported");
+                toRoute.at(i)
+                    + ": "
+                    + k.get(i)
+                    + " experts per token; only top-1 routing is supported");
           }
         }
       }
       List<Integer> counts =
-          values.containsKey(experts) ? perLayer(experts, countField, count, stack) : nCopies(count, 1);
+          values.containsKey(experts)
+              ? perLayer(experts, countField, count, stack)
+              : nCopies(count, 1);
       for (int i = 0; i < count; i++) {
         if (counts.get(i) < 1) {
-          throw new InvalidInputException(experts.at(i) + ": must be at least 1, but was " + counts.get(i));
+          throw new InvalidInputException(
+              experts.at(i) + ": must be at least 1, but was " + counts.get(i));
         }
       }
       List<List<Integer>> out = new ArrayList<>();
@@ -235,15 +288,21 @@ public final class HatYamlCodec {
           List<Integer> widths = widthEntry(listOfList, i, raw.get(i));
           if (widths.size() != counts.get(i)) {
             throw new InvalidInputException(
-                listOfList.at(i) + ": lists " + widths.size() + " expert widths, but " + experts.at(i)
-                    + " is " + counts.get(i));
+                listOfList.at(i)
+                    + ": lists "
+                    + widths.size()
+                    + " expert widths, but "
+                    + experts.at(i)
+                    + " is "
+                    + counts.get(i));
           }
           out.add(widths);
         }
         return out;
       }
       if (!values.containsKey(ffn)) {
-        throw new InvalidInputException(ffn.key() + ": missing (give it, or " + listOfList.key() + ")");
+        throw new InvalidInputException(
+            ffn.key() + ": missing (give it, or " + listOfList.key() + ")");
       }
       List<Integer> widths = perLayer(ffn, countField, count, stack);
       for (int i = 0; i < count; i++) {
@@ -268,7 +327,9 @@ public final class HatYamlCodec {
         return Arrays.stream(s.trim().split("\\s*_\\s*")).map(Integer::parseInt).toList();
       }
       throw new InvalidInputException(
-          field.at(layer) + ": expected expert widths like '2048_1024', but found " + describe(entry));
+          field.at(layer)
+              + ": expected expert widths like '2048_1024', but found "
+              + describe(entry));
     }
 
     private Object required(ArchField field) {
@@ -284,21 +345,24 @@ public final class HatYamlCodec {
     if (v instanceof List<?> l) {
       return l;
     }
-    throw new InvalidInputException(field.key() + ": expected a list like [8, 8], but found " + describe(v));
+    throw new InvalidInputException(
+        field.key() + ": expected a list like [8, 8], but found " + describe(v));
   }
 
   private static int integer(ArchField field, Object v) {
     if (v instanceof Integer i) {
       return i;
     }
-    throw new InvalidInputException(field.key() + ": expected a whole number, but found " + describe(v));
+    throw new InvalidInputException(
+        field.key() + ": expected a whole number, but found " + describe(v));
   }
 
   private static int integer(ArchField field, int layer, Object v) {
     if (v instanceof Integer i) {
       return i;
     }
-    throw new InvalidInputException(field.at(layer) + ": expected a whole number, but found " + describe(v));
+    throw new InvalidInputException(
+        field.at(layer) + ": expected a whole number, but found " + describe(v));
   }
 
   private static String describe(Object v) {

@@ -24,15 +24,22 @@ public final class SpaceCheck {
       EncoderLayer l = arch.encoderLayers().get(i);
       check(out, ArchField.ENCODER_SELF_HEADS.at(i), l.selfHeads(), enc.selfHeads(), in);
       check(out, ArchField.ENCODER_EXPERTS.at(i), l.experts(), enc.expertCounts(), in);
-      checkWidths(out, ArchField.ENCODER_EXPERT_WIDTHS, i, l.expertWidths(), enc.expertWidths(), in);
+      checkWidths(
+          out, ArchField.ENCODER_EXPERT_WIDTHS, i, l.expertWidths(), enc.expertWidths(), in);
     }
     for (int i = 0; i < arch.decoderLayerCount(); i++) {
       DecoderLayer l = arch.decoderLayers().get(i);
       check(out, ArchField.DECODER_SELF_HEADS.at(i), l.selfHeads(), dec.selfHeads(), in);
       check(out, ArchField.DECODER_CROSS_HEADS.at(i), l.crossHeads(), dec.crossHeads(), in);
-      check(out, ArchField.DECODER_ENC_DEC_ATTENTION.at(i), l.encDecAttention(), dec.encDecAttention(), in);
+      check(
+          out,
+          ArchField.DECODER_ENC_DEC_ATTENTION.at(i),
+          l.encDecAttention(),
+          dec.encDecAttention(),
+          in);
       check(out, ArchField.DECODER_EXPERTS.at(i), l.experts(), dec.expertCounts(), in);
-      checkWidths(out, ArchField.DECODER_EXPERT_WIDTHS, i, l.expertWidths(), dec.expertWidths(), in);
+      checkWidths(
+          out, ArchField.DECODER_EXPERT_WIDTHS, i, l.expertWidths(), dec.expertWidths(), in);
       if (l.attendedEncoderLayers() > arch.encoderLayerCount()) {
         out.add(
             ArchField.DECODER_ENC_DEC_ATTENTION.at(i)
@@ -60,17 +67,24 @@ public final class SpaceCheck {
     return violations(space, arch).isEmpty();
   }
 
-  private static void check(List<String> out, String key, int value, List<Integer> allowed, String in) {
+  private static void check(
+      List<String> out, String key, int value, List<Integer> allowed, String in) {
     if (!allowed.contains(value)) {
       out.add(key + ": " + value + " is outside the space" + in + allowed + ")");
     }
   }
 
   private static void checkWidths(
-      List<String> out, ArchField field, int layer, List<Integer> widths, List<Integer> allowed, String in) {
+      List<String> out,
+      ArchField field,
+      int layer,
+      List<Integer> widths,
+      List<Integer> allowed,
+      String in) {
     for (int w : widths) {
       if (!allowed.contains(w)) {
-        out.add(field.at(layer) + ": expert width " + w + " is outside the space" + in + allowed + ")");
+        out.add(
+            field.at(layer) + ": expert width " + w + " is outside the space" + in + allowed + ")");
         return;
       }
     }

@@ -3,8 +3,8 @@ package org.automoe.core.cost;
 /**
  * Parameters and FLOPs of one architecture.
  *
- * @param paramsNonEmbedding parameters without embedding table and output projection (HAT's
- *     figure; every expert counted)
+ * @param paramsNonEmbedding parameters without embedding table and output projection (HAT's figure;
+ *     every expert counted)
  * @param paramsTotal all parameters, the shared embedding table included
  * @param paramsActive parameters one token meets: one expert per MoE layer, the expected expert
  *     under the stated routing; no embedding

@@ -3,8 +3,8 @@ package org.automoe.core.cost;
 import java.util.Arrays;
 
 /**
- * The share of tokens each expert of a layer receives. With heterogeneous experts the FLOPs of
- * an MoE layer depend on routing, so every cost report states the routing it assumed.
+ * The share of tokens each expert of a layer receives. With heterogeneous experts the FLOPs of an
+ * MoE layer depend on routing, so every cost report states the routing it assumed.
  */
 public interface ExpertRouting {
   /** Every expert gets the same share of tokens. */

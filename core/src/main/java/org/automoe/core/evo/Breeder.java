@@ -35,8 +35,8 @@ public final class Breeder {
   }
 
   /**
-   * {@code count} children that meet the constraints, are new to {@code isNew} and differ from
-   * each other.
+   * {@code count} children that meet the constraints, are new to {@code isNew} and differ from each
+   * other.
    */
   public Batch breed(int count, long batchSeed, Recipe recipe, Predicate<String> isNew) {
     List<Child> out = new ArrayList<>(count);
@@ -48,8 +48,16 @@ public final class Breeder {
     while (out.size() < count) {
       if (draws >= limit) {
         throw new InvalidInputException(
-            "only " + out.size() + " of " + count + " children met the constraints after " + draws
-                + " draws (" + rejected + " broke a constraint, " + duplicates
+            "only "
+                + out.size()
+                + " of "
+                + count
+                + " children met the constraints after "
+                + draws
+                + " draws ("
+                + rejected
+                + " broke a constraint, "
+                + duplicates
                 + " were duplicates); loosen the limits or enlarge the space");
       }
       int need = (int) Math.min(count - out.size(), limit - draws);

@@ -11,19 +11,23 @@ import org.automoe.core.InvalidInputException;
  * The hard limits of a search: maximum predicted latency, maximum FLOPs, maximum non-embedding
  * parameters; an empty optional means no limit.
  */
-public record Constraints(OptionalDouble maxLatencyMs, OptionalLong maxFlops, OptionalLong maxParams) {
+public record Constraints(
+    OptionalDouble maxLatencyMs, OptionalLong maxFlops, OptionalLong maxParams) {
   public static final Constraints NONE =
       new Constraints(OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty());
 
   public Constraints {
     if (maxLatencyMs.isPresent() && !(maxLatencyMs.getAsDouble() > 0)) {
-      throw new InvalidInputException("max latency must be positive, but was " + maxLatencyMs.getAsDouble() + " ms");
+      throw new InvalidInputException(
+          "max latency must be positive, but was " + maxLatencyMs.getAsDouble() + " ms");
     }
     if (maxFlops.isPresent() && maxFlops.getAsLong() <= 0) {
-      throw new InvalidInputException("max FLOPs must be positive, but was " + maxFlops.getAsLong());
+      throw new InvalidInputException(
+          "max FLOPs must be positive, but was " + maxFlops.getAsLong());
     }
     if (maxParams.isPresent() && maxParams.getAsLong() <= 0) {
-      throw new InvalidInputException("max params must be positive, but was " + maxParams.getAsLong());
+      throw new InvalidInputException(
+          "max params must be positive, but was " + maxParams.getAsLong());
     }
   }
 
@@ -44,7 +48,8 @@ public record Constraints(OptionalDouble maxLatencyMs, OptionalLong maxFlops, Op
                 a ->
                     a.cost().paramsNonEmbedding() <= limit
                         ? Optional.empty()
-                        : Optional.of("params " + a.cost().paramsNonEmbedding() + " > max " + limit)));
+                        : Optional.of(
+                            "params " + a.cost().paramsNonEmbedding() + " > max " + limit)));
     return out;
   }
 
@@ -60,6 +65,7 @@ public record Constraints(OptionalDouble maxLatencyMs, OptionalLong maxFlops, Op
     }
     return ms <= limit
         ? Optional.empty()
-        : Optional.of(String.format(java.util.Locale.ROOT, "latency %.2f ms > max %.2f ms", ms, limit));
+        : Optional.of(
+            String.format(java.util.Locale.ROOT, "latency %.2f ms > max %.2f ms", ms, limit));
   }
 }

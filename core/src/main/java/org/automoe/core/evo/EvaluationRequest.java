@@ -5,7 +5,10 @@ public record EvaluationRequest(Lease lease, Candidate candidate) {
   public EvaluationRequest {
     if (lease.candidateId() != candidate.id()) {
       throw new IllegalArgumentException(
-          "lease is for candidate " + lease.candidateId() + ", but the candidate is " + candidate.id());
+          "lease is for candidate "
+              + lease.candidateId()
+              + ", but the candidate is "
+              + candidate.id());
     }
   }
 }

@@ -22,12 +22,14 @@ public record EvaluationResult(
 
   public static EvaluationResult success(
       long candidateId, int attempt, double loss, String evaluatedBy, long durationMicros) {
-    return new EvaluationResult(candidateId, attempt, loss, Optional.empty(), evaluatedBy, durationMicros);
+    return new EvaluationResult(
+        candidateId, attempt, loss, Optional.empty(), evaluatedBy, durationMicros);
   }
 
   public static EvaluationResult failed(
       long candidateId, int attempt, String why, String evaluatedBy, long durationMicros) {
-    return new EvaluationResult(candidateId, attempt, Double.NaN, Optional.of(why), evaluatedBy, durationMicros);
+    return new EvaluationResult(
+        candidateId, attempt, Double.NaN, Optional.of(why), evaluatedBy, durationMicros);
   }
 
   public boolean succeeded() {

@@ -32,10 +32,17 @@ public record EvolutionSettings(
     if (parents + mutants + crossovers != population) {
       throw new InvalidInputException(
           "parents + mutants + crossovers must equal the population: "
-              + parents + " + " + mutants + " + " + crossovers + " != " + population);
+              + parents
+              + " + "
+              + mutants
+              + " + "
+              + crossovers
+              + " != "
+              + population);
     }
     if (crossovers > 0 && parents < 2) {
-      throw new InvalidInputException("crossover needs at least 2 parents, but parents is " + parents);
+      throw new InvalidInputException(
+          "crossover needs at least 2 parents, but parents is " + parents);
     }
     positive("max draws per child", maxDrawsPerChild);
   }

@@ -17,12 +17,14 @@ public final class ExpertWidthRepair {
       GenomeLayout layout, List<Integer> genes, List<List<Integer>> widths, RandomGenerator rng) {
     List<List<Integer>> out = new ArrayList<>(widths.size());
     for (int j = 0; j < widths.size(); j++) {
-      out.add(fit(widths.get(j), genes.get(layout.expertCountGene(j)), layout.widthChoices(j), rng));
+      out.add(
+          fit(widths.get(j), genes.get(layout.expertCountGene(j)), layout.widthChoices(j), rng));
     }
     return out;
   }
 
-  static List<Integer> fit(List<Integer> widths, int count, List<Integer> choices, RandomGenerator rng) {
+  static List<Integer> fit(
+      List<Integer> widths, int count, List<Integer> choices, RandomGenerator rng) {
     if (widths.size() == count) {
       return widths;
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A synchronous driver of {@link GenerationalStep}: the paper's search with a pluggable
- * evaluator. Unlike the original, the children of the last generation are evaluated too, and no
- * architecture is evaluated twice.
+ * A synchronous driver of {@link GenerationalStep}: the paper's search with a pluggable evaluator.
+ * Unlike the original, the children of the last generation are evaluated too, and no architecture
+ * is evaluated twice.
  */
 public final class GenerationalSearch {
   private final GenerationalStep step;
@@ -75,7 +75,13 @@ public final class GenerationalSearch {
     for (Breeder.Child child : offspring.children()) {
       Assessment a = child.screened().assessment();
       Candidate c =
-          new Candidate(nextId[0]++, child.seed(), generation, a.architecture(), a.cost(), a.predictedLatencyMs());
+          new Candidate(
+              nextId[0]++,
+              child.seed(),
+              generation,
+              a.architecture(),
+              a.cost(),
+              a.predictedLatencyMs());
       Individual ind = new Individual(c, child.screened().genome(), evaluator.validationLoss(c));
       seen.add(ind.key());
       archive.offer(ind);

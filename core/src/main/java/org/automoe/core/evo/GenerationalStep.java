@@ -38,7 +38,8 @@ public final class GenerationalStep {
 
   /** The initial population: uniform random architectures that meet the constraints. */
   public Offspring initial(long rootSeed, Predicate<String> isNew) {
-    Breeder.Batch b = breeder.breed(settings.population(), Seeds.derive(rootSeed, 0, 0), sampler::sample, isNew);
+    Breeder.Batch b =
+        breeder.breed(settings.population(), Seeds.derive(rootSeed, 0, 0), sampler::sample, isNew);
     return new Offspring(b.children(), b.rejectedByConstraint(), b.duplicates());
   }
 
@@ -47,8 +48,11 @@ public final class GenerationalStep {
     return parentSelection.select(population, settings.parents(), null);
   }
 
-  /** Mutants, then crossovers, of generation {@code generation} (from 1) bred from {@code parents}. */
-  public Offspring breed(List<Individual> parents, long rootSeed, int generation, Predicate<String> isNew) {
+  /**
+   * Mutants, then crossovers, of generation {@code generation} (from 1) bred from {@code parents}.
+   */
+  public Offspring breed(
+      List<Individual> parents, long rootSeed, int generation, Predicate<String> isNew) {
     if (parents.isEmpty()) {
       throw new IllegalArgumentException("cannot breed without parents");
     }

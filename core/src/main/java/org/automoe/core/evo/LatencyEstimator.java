@@ -4,8 +4,8 @@ import java.util.List;
 import org.automoe.core.arch.Architecture;
 
 /**
- * Predicts inference latency for a batch of architectures in one call, so a learned predictor
- * can score a whole population at once.
+ * Predicts inference latency for a batch of architectures in one call, so a learned predictor can
+ * score a whole population at once.
  */
 @FunctionalInterface
 public interface LatencyEstimator {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fast non-dominated sorting (Deb et al. 2002, NSGA-II): splits points into fronts, front 0
- * being the Pareto front.
+ * Fast non-dominated sorting (Deb et al. 2002, NSGA-II): splits points into fronts, front 0 being
+ * the Pareto front.
  */
 public final class NonDominatedSorting {
   private NonDominatedSorting() {}

@@ -20,6 +20,7 @@ public record ParetoPoint(
 
   public static ParetoPoint of(Individual i) {
     Candidate c = i.candidate();
-    return new ParetoPoint(c.id(), c.architecture(), i.validationLoss(), c.predictedLatencyMs(), c.cost().flops());
+    return new ParetoPoint(
+        c.id(), c.architecture(), i.validationLoss(), c.predictedLatencyMs(), c.cost().flops());
   }
 }

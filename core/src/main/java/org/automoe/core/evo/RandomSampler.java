@@ -6,7 +6,10 @@ import java.util.random.RandomGenerator;
 import org.automoe.core.arch.Genome;
 import org.automoe.core.arch.GenomeLayout;
 
-/** Draws genomes with every gene and every expert width uniform and independent (the paper's sampling). */
+/**
+ * Draws genomes with every gene and every expert width uniform and independent (the paper's
+ * sampling).
+ */
 public final class RandomSampler {
   private final GenomeLayout layout;
 
@@ -21,7 +24,9 @@ public final class RandomSampler {
     }
     List<List<Integer>> widths = new ArrayList<>(layout.widthListCount());
     for (int j = 0; j < layout.widthListCount(); j++) {
-      widths.add(ExpertWidthRepair.draw(layout.widthChoices(j), genes.get(layout.expertCountGene(j)), rng));
+      widths.add(
+          ExpertWidthRepair.draw(
+              layout.widthChoices(j), genes.get(layout.expertCountGene(j)), rng));
     }
     return new Genome(genes, widths);
   }

@@ -17,7 +17,8 @@ public final class ResamplingMutation implements Mutation {
 
   public ResamplingMutation(GenomeLayout layout, double probability) {
     if (!(probability >= 0 && probability <= 1)) {
-      throw new InvalidInputException("mutation probability must be in [0, 1], but was " + probability);
+      throw new InvalidInputException(
+          "mutation probability must be in [0, 1], but was " + probability);
     }
     this.layout = layout;
     this.probability = probability;

@@ -19,7 +19,8 @@ public final class Screen {
   private final LatencyEstimator latency;
   private final List<Constraint> constraints;
 
-  public Screen(GenomeLayout layout, CostModel costModel, LatencyEstimator latency, Constraints limits) {
+  public Screen(
+      GenomeLayout layout, CostModel costModel, LatencyEstimator latency, Constraints limits) {
     if (limits.needsLatency() && latency == LatencyEstimator.NONE) {
       throw new InvalidInputException("a latency limit needs a latency predictor");
     }
@@ -50,7 +51,11 @@ public final class Screen {
     double[] ms = latency.predictMs(archs);
     if (ms.length != archs.size()) {
       throw new IllegalStateException(
-          "latency predictor returned " + ms.length + " values for " + archs.size() + " architectures");
+          "latency predictor returned "
+              + ms.length
+              + " values for "
+              + archs.size()
+              + " architectures");
     }
     List<Screened> out = new ArrayList<>(genomes.size());
     for (int i = 0; i < genomes.size(); i++) {

@@ -3,8 +3,8 @@ package org.automoe.core.evo;
 import java.util.Optional;
 
 /**
- * Progress of a search. Every generated candidate is in exactly one of evaluated, rejected,
- * pending and in flight.
+ * Progress of a search. Every generated candidate is in exactly one of evaluated, rejected, pending
+ * and in flight.
  *
  * @param name job name
  * @param state lifecycle state

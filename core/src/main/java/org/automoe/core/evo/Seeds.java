@@ -19,7 +19,10 @@ public final class Seeds {
     return h;
   }
 
-  /** A generator for one seed. SplittableRandom's algorithm is specified, so draws replay across JVMs. */
+  /**
+   * A generator for one seed. SplittableRandom's algorithm is specified, so draws replay across
+   * JVMs.
+   */
   public static RandomGenerator rng(long seed) {
     return new SplittableRandom(seed);
   }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The paper's parent selection: the {@code count} individuals of lowest validation loss; ties
- * go to the older candidate (lower id), so the choice does not depend on list order.
+ * The paper's parent selection: the {@code count} individuals of lowest validation loss; ties go to
+ * the older candidate (lower id), so the choice does not depend on list order.
  */
 public final class TopKSelection implements Selection {
   public static final Comparator<Individual> BY_LOSS =

@@ -8,9 +8,9 @@ import org.automoe.core.arch.Genome;
 import org.automoe.core.arch.GenomeLayout;
 
 /**
- * HAT's crossover: each gene comes from the first parent with probability {@code probability}
- * (0.5 in the paper), else from the second. Expert widths are crossed position by position where
- * both parents have that expert; the list follows the child's expert count.
+ * HAT's crossover: each gene comes from the first parent with probability {@code probability} (0.5
+ * in the paper), else from the second. Expert widths are crossed position by position where both
+ * parents have that expert; the list follows the child's expert count.
  */
 public final class UniformCrossover implements Crossover {
   private final GenomeLayout layout;
@@ -18,7 +18,8 @@ public final class UniformCrossover implements Crossover {
 
   public UniformCrossover(GenomeLayout layout, double probability) {
     if (!(probability >= 0 && probability <= 1)) {
-      throw new InvalidInputException("crossover probability must be in [0, 1], but was " + probability);
+      throw new InvalidInputException(
+          "crossover probability must be in [0, 1], but was " + probability);
     }
     this.layout = layout;
     this.probability = probability;

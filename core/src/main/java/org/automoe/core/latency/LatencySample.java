@@ -4,8 +4,8 @@ import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
 
 /**
- * One measured architecture: HAT's protocol (batch 1, encoder once, then incremental decoder
- * steps; warm-ups, then timed runs trimmed by 10 % at both ends).
+ * One measured architecture: HAT's protocol (batch 1, encoder once, then incremental decoder steps;
+ * warm-ups, then timed runs trimmed by 10 % at both ends).
  *
  * @param architecture the architecture measured
  * @param encoderMeanMs trimmed mean encoder latency
@@ -31,7 +31,10 @@ public record LatencySample(
   public LatencySample {
     if (!(encoderMeanMs >= 0) || !(decoderMeanMs >= 0)) {
       throw new InvalidInputException(
-          "latencies must be non-negative numbers, but were " + encoderMeanMs + " and " + decoderMeanMs);
+          "latencies must be non-negative numbers, but were "
+              + encoderMeanMs
+              + " and "
+              + decoderMeanMs);
     }
     if (timedRuns < 1 || threads < 1 || beam < 1) {
       throw new InvalidInputException("timed runs, threads and beam must be at least 1");

@@ -10,8 +10,8 @@ import org.automoe.core.InvalidInputException;
  * <ul>
  *   <li>{@code paper}: the AutoMoE WMT space (REFERENCE section 2), maximum experts M = 6; {@code
  *       paper:M} chooses another M (the paper also uses 2 and 16).
- *   <li>{@code small}: the same structure at CPU size, for real experiments on a laptop or a
- *       2-core node.
+ *   <li>{@code small}: the same structure at CPU size, for real experiments on a laptop or a 2-core
+ *       node.
  *   <li>{@code tiny}: the same structure at toy size, for tests and a quick demo.
  * </ul>
  */
@@ -27,7 +27,8 @@ public final class BuiltInSpaces {
   /** The AutoMoE WMT'14 space with {@code maxExperts} experts at most per layer. */
   public static SearchSpace paper(int maxExperts) {
     if (maxExperts < 1 || maxExperts > 64) {
-      throw new InvalidInputException("paper space: maximum experts must be in [1, 64], but was " + maxExperts);
+      throw new InvalidInputException(
+          "paper space: maximum experts must be in [1, 64], but was " + maxExperts);
     }
     List<Integer> experts = range(1, maxExperts);
     List<Integer> widths = List.of(1024, 2048, 3072);

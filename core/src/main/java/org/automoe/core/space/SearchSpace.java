@@ -6,8 +6,8 @@ import org.automoe.core.InvalidInputException;
 /**
  * A search space of heterogeneous MoE Transformers: every choice an architecture may take.
  *
- * <p>The supernet is the space's maximum in every dimension, with its maximum expert count in
- * every layer; subnets use the first k rows and columns of its weights (AutoMoE, section 3).
+ * <p>The supernet is the space's maximum in every dimension, with its maximum expert count in every
+ * layer; subnets use the first k rows and columns of its weights (AutoMoE, section 3).
  *
  * @param name how users refer to the space
  * @param qkvDim fixed projection width of every attention; heads only reshape it
@@ -40,7 +40,8 @@ public record SearchSpace(
     requireHeadsDivideQkv("encoder.self-heads", encoder.selfHeads(), qkvDim);
     requireHeadsDivideQkv("decoder.self-heads", decoder.selfHeads(), qkvDim);
     requireHeadsDivideQkv("decoder.cross-heads", decoder.crossHeads(), qkvDim);
-    int deepestReach = attendedLayers(decoder.encDecAttention().get(decoder.encDecAttention().size() - 1));
+    int deepestReach =
+        attendedLayers(decoder.encDecAttention().get(decoder.encDecAttention().size() - 1));
     if (deepestReach > encoder.minLayers()) {
       throw new InvalidInputException(
           "decoder.enc-dec-attention: code "
@@ -67,8 +68,7 @@ public record SearchSpace(
   private static void requireHeadsDivideQkv(String key, java.util.List<Integer> heads, int qkv) {
     for (int h : heads) {
       if (qkv % h != 0) {
-        throw new InvalidInputException(
-            key + ": " + h + " heads do not divide qkv-dim " + qkv);
+        throw new InvalidInputException(key + ": " + h + " heads do not divide qkv-dim " + qkv);
       }
     }
   }

@@ -10,13 +10,14 @@ import java.util.stream.Collectors;
 import org.automoe.core.InvalidInputException;
 
 /**
- * Reads a search space from a parsed tree (YAML or HOCON, both parse to maps and lists) and
- * writes one as YAML in the same layout, so {@code space show} output can be edited and read back.
+ * Reads a search space from a parsed tree (YAML or HOCON, both parse to maps and lists) and writes
+ * one as YAML in the same layout, so {@code space show} output can be edited and read back.
  *
  * <p>Integer lists may be written as {@code [1, 2, 3]} or as a range string {@code "1..3"}.
  */
 public final class SearchSpaceCodec {
-  private static final Set<String> TOP_KEYS = Set.of("name", "qkv-dim", "vocab-size", "encoder", "decoder");
+  private static final Set<String> TOP_KEYS =
+      Set.of("name", "qkv-dim", "vocab-size", "encoder", "decoder");
   private static final Set<String> ENCODER_KEYS =
       Set.of("embed-dims", "layers", "self-heads", "experts", "expert-widths");
   private static final Set<String> DECODER_KEYS =
@@ -37,8 +38,11 @@ public final class SearchSpaceCodec {
     try {
       Object tree;
       try {
-        tree = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
-            new org.yaml.snakeyaml.LoaderOptions())).load(text);
+        tree =
+            new org.yaml.snakeyaml.Yaml(
+                    new org.yaml.snakeyaml.constructor.SafeConstructor(
+                        new org.yaml.snakeyaml.LoaderOptions()))
+                .load(text);
       } catch (org.yaml.snakeyaml.error.YAMLException e) {
         String m = String.valueOf(e.getMessage());
         throw new InvalidInputException("not valid YAML: " + m.lines().findFirst().orElse(m));
@@ -95,7 +99,9 @@ public final class SearchSpaceCodec {
           ints(side + ".embed-dims", require(side + ".embed-dims", map, "embed-dims")),
           ints(side + ".layers", require(side + ".layers", map, "layers")),
           ints(side + ".self-heads", require(side + ".self-heads", map, "self-heads")),
-          decoder ? ints(side + ".cross-heads", require(side + ".cross-heads", map, "cross-heads")) : List.of(),
+          decoder
+              ? ints(side + ".cross-heads", require(side + ".cross-heads", map, "cross-heads"))
+              : List.of(),
           decoder
               ? ints(
                   side + ".enc-dec-attention",
@@ -126,14 +132,16 @@ public final class SearchSpaceCodec {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(String key, Object node) {
     if (!(node instanceof Map<?, ?> m)) {
-      throw new InvalidInputException(key + ": expected a map of keys, but found " + describe(node));
+      throw new InvalidInputException(
+          key + ": expected a map of keys, but found " + describe(node));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     m.forEach((k, v) -> out.put(String.valueOf(k), v));
     return out;
   }
 
-  private static void requireKnownKeys(String prefix, Map<String, Object> map, Set<String> allowed) {
+  private static void requireKnownKeys(
+      String prefix, Map<String, Object> map, Set<String> allowed) {
     for (String k : map.keySet()) {
       if (!allowed.contains(k)) {
         throw new InvalidInputException(
@@ -183,7 +191,8 @@ public final class SearchSpaceCodec {
           return out;
         }
       }
-      throw new InvalidInputException(key + ": expected a range like \"1..6\", but found '" + s + "'");
+      throw new InvalidInputException(
+          key + ": expected a range like \"1..6\", but found '" + s + "'");
     }
     if (!(v instanceof List<?> list)) {
       return List.of(integer(key, v));
@@ -203,7 +212,8 @@ public final class SearchSpaceCodec {
       return "a map";
     }
     if (v instanceof List<?> l) {
-      return "a list " + l.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+      return "a list "
+          + l.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
     }
     if (v instanceof String) {
       return "'" + v + "'";

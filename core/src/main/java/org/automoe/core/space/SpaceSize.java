@@ -3,8 +3,8 @@ package org.automoe.core.space;
 import java.math.BigInteger;
 
 /**
- * The exact number of distinct architectures in a space, counting expert order (expert i
- * inherits supernet expert i's weights, so orders differ).
+ * The exact number of distinct architectures in a space, counting expert order (expert i inherits
+ * supernet expert i's weights, so orders differ).
  */
 public final class SpaceSize {
   private SpaceSize() {}
@@ -14,16 +14,19 @@ public final class SpaceSize {
     StackSpace dec = s.decoder();
     BigInteger encLayer = BigInteger.valueOf(enc.selfHeads().size()).multiply(expertChoices(enc));
     BigInteger decLayerNoCode =
-        BigInteger.valueOf((long) dec.selfHeads().size() * dec.crossHeads().size()).multiply(expertChoices(dec));
+        BigInteger.valueOf((long) dec.selfHeads().size() * dec.crossHeads().size())
+            .multiply(expertChoices(dec));
     BigInteger total = BigInteger.ZERO;
     for (int le : enc.layerCounts()) {
-      long codes = dec.encDecAttention().stream().filter(c -> SearchSpace.attendedLayers(c) <= le).count();
+      long codes =
+          dec.encDecAttention().stream().filter(c -> SearchSpace.attendedLayers(c) <= le).count();
       BigInteger decLayer = decLayerNoCode.multiply(BigInteger.valueOf(codes));
       for (int ld : dec.layerCounts()) {
         total = total.add(encLayer.pow(le).multiply(decLayer.pow(ld)));
       }
     }
-    return total.multiply(BigInteger.valueOf((long) enc.embedDims().size() * dec.embedDims().size()));
+    return total.multiply(
+        BigInteger.valueOf((long) enc.embedDims().size() * dec.embedDims().size()));
   }
 
   /** Sum over allowed expert counts n of widths^n: the ways to fill one layer's experts. */

@@ -13,7 +13,8 @@ import org.automoe.core.InvalidInputException;
  * @param layerCounts allowed depths
  * @param selfHeads allowed self-attention head counts
  * @param crossHeads allowed cross-attention head counts (decoder only, else empty)
- * @param encDecAttention allowed arbitrary encoder-decoder attention codes (decoder only, else empty)
+ * @param encDecAttention allowed arbitrary encoder-decoder attention codes (decoder only, else
+ *     empty)
  * @param expertCounts allowed experts per layer; 1 is a dense layer
  * @param expertWidths allowed FFN hidden width of each expert
  */
@@ -35,8 +36,7 @@ public record StackSpace(
   public StackSpace {
     embedDims = Choices.positive("embed-dims", embedDims);
     layerCounts =
-        Choices.sorted(
-            "layers", layerCounts, v -> v >= 1 && v <= MAX_LAYERS, "1.." + MAX_LAYERS);
+        Choices.sorted("layers", layerCounts, v -> v >= 1 && v <= MAX_LAYERS, "1.." + MAX_LAYERS);
     selfHeads = Choices.positive("self-heads", selfHeads);
     crossHeads = crossHeads.isEmpty() ? List.of() : Choices.positive("cross-heads", crossHeads);
     encDecAttention =

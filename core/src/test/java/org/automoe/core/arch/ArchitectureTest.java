@@ -24,10 +24,18 @@ class ArchitectureTest {
   @Test
   void equalArchitecturesHaveEqualKeysAndExpertOrderMatters() {
     assertEquals(Fixtures.dense(2048, 2, 1).key(), Fixtures.dense(2048, 2, 1).key());
-    Architecture ab = new Architecture(512, 512,
-        List.of(new EncoderLayer(8, List.of(1024, 2048))), List.of(new DecoderLayer(8, 8, -1, List.of(1024))));
-    Architecture ba = new Architecture(512, 512,
-        List.of(new EncoderLayer(8, List.of(2048, 1024))), List.of(new DecoderLayer(8, 8, -1, List.of(1024))));
+    Architecture ab =
+        new Architecture(
+            512,
+            512,
+            List.of(new EncoderLayer(8, List.of(1024, 2048))),
+            List.of(new DecoderLayer(8, 8, -1, List.of(1024))));
+    Architecture ba =
+        new Architecture(
+            512,
+            512,
+            List.of(new EncoderLayer(8, List.of(2048, 1024))),
+            List.of(new DecoderLayer(8, 8, -1, List.of(1024))));
     assertNotEquals(ab.key(), ba.key());
   }
 
@@ -36,8 +44,12 @@ class ArchitectureTest {
     assertThrows(InvalidInputException.class, () -> new EncoderLayer(0, List.of(1024)));
     assertThrows(InvalidInputException.class, () -> new EncoderLayer(4, List.of()));
     assertThrows(InvalidInputException.class, () -> new DecoderLayer(4, 4, 0, List.of(1024)));
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> new Architecture(512, 512, List.of(), List.of(new DecoderLayer(4, 4, 1, List.of(1)))));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                new Architecture(
+                    512, 512, List.of(), List.of(new DecoderLayer(4, 4, 1, List.of(1)))));
     assertEquals("an architecture needs at least one encoder layer", e.getMessage());
   }
 }

@@ -52,7 +52,8 @@ class GenomeLayoutTest {
     Genome g = LAYOUT.encode(Fixtures.dense(3072, 2, 1));
     List<Integer> genes = new ArrayList<>(g.genes());
     genes.set(0, 333);
-    assertThrows(InvalidInputException.class, () -> LAYOUT.decode(new Genome(genes, g.expertWidths())));
+    assertThrows(
+        InvalidInputException.class, () -> LAYOUT.decode(new Genome(genes, g.expertWidths())));
   }
 
   @Test
@@ -61,7 +62,9 @@ class GenomeLayoutTest {
     List<List<Integer>> widths = new ArrayList<>(g.expertWidths());
     widths.set(0, List.of(3072, 3072));
     InvalidInputException e =
-        assertThrows(InvalidInputException.class, () -> LAYOUT.decode(new Genome(g.genes(), widths)));
-    assertEquals("width list 0 is [3072, 3072], but needs 1 widths from [1024, 2048, 3072]", e.getMessage());
+        assertThrows(
+            InvalidInputException.class, () -> LAYOUT.decode(new Genome(g.genes(), widths)));
+    assertEquals(
+        "width list 0 is [3072, 3072], but needs 1 widths from [1024, 2048, 3072]", e.getMessage());
   }
 }

@@ -44,16 +44,23 @@ class HatYamlCodecTest {
     Architecture a = HatYamlCodec.read(Fixtures.hat(file), PAPER);
     assertEquals(6, a.encoderLayerCount());
     assertFalse(a.isMoe());
-    assertEquals(a, HatYamlCodec.parse(HatYamlCodec.write(a), PAPER), "write then read gives it back");
+    assertEquals(
+        a, HatYamlCodec.parse(HatYamlCodec.write(a), PAPER), "write then read gives it back");
   }
 
   @Test
   void readsTheFieldsOfAHatFile() {
-    Architecture a = HatYamlCodec.read(Fixtures.hat("HAT_wmt14ende_xeon@340.2ms_bleu@28.1.yml"), PAPER);
+    Architecture a =
+        HatYamlCodec.read(Fixtures.hat("HAT_wmt14ende_xeon@340.2ms_bleu@28.1.yml"), PAPER);
     assertEquals(4, a.decoderLayerCount());
-    assertEquals(List.of(4, 4, 8, 8, 8, 4), a.encoderLayers().stream().map(EncoderLayer::selfHeads).toList());
-    assertEquals(List.of(-1, 1, 1, -1), a.decoderLayers().stream().map(DecoderLayer::encDecAttention).toList());
-    assertEquals(List.of(4, 8, 8, 8), a.decoderLayers().stream().map(DecoderLayer::crossHeads).toList());
+    assertEquals(
+        List.of(4, 4, 8, 8, 8, 4),
+        a.encoderLayers().stream().map(EncoderLayer::selfHeads).toList());
+    assertEquals(
+        List.of(-1, 1, 1, -1),
+        a.decoderLayers().stream().map(DecoderLayer::encDecAttention).toList());
+    assertEquals(
+        List.of(4, 8, 8, 8), a.decoderLayers().stream().map(DecoderLayer::crossHeads).toList());
   }
 
   @Test
@@ -69,7 +76,8 @@ class HatYamlCodecTest {
     assertTrue(a.isMoe());
     assertEquals(640, a.encoderEmbedDim());
     assertEquals(List.of(3072, 1024), a.encoderLayers().get(0).expertWidths());
-    assertEquals(List.of(1024, 2048, 3072, 1024, 2048, 3072), a.encoderLayers().get(5).expertWidths());
+    assertEquals(
+        List.of(1024, 2048, 3072, 1024, 2048, 3072), a.encoderLayers().get(5).expertWidths());
     assertEquals(List.of(3072, 1024), a.decoderLayers().get(1).expertWidths());
     assertEquals(2, a.decoderLayers().get(0).encDecAttention());
   }
@@ -96,61 +104,88 @@ class HatYamlCodecTest {
   @Test
   void namesTheFileAndKeyOfAListShorterThanTheLayerCount(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("short.yml");
-    Files.writeString(f, base(4).replace("decoder-self-attention-heads-all-subtransformer: [8, 8, 8, 8]",
-        "decoder-self-attention-heads-all-subtransformer: [8, 8, 8]"));
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> HatYamlCodec.read(f, PAPER));
-    assertEquals(f + ": decoder-self-attention-heads-all-subtransformer: has 3 entries, but "
-        + "decoder-layer-num-subtransformer is 4", e.getMessage());
+    Files.writeString(
+        f,
+        base(4)
+            .replace(
+                "decoder-self-attention-heads-all-subtransformer: [8, 8, 8, 8]",
+                "decoder-self-attention-heads-all-subtransformer: [8, 8, 8]"));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> HatYamlCodec.read(f, PAPER));
+    assertEquals(
+        f
+            + ": decoder-self-attention-heads-all-subtransformer: has 3 entries, but "
+            + "decoder-layer-num-subtransformer is 4",
+        e.getMessage());
   }
 
   @Test
   void rejectsAListLongerThanTheLayersThatIsNotPaddedToTheMaximum() {
-    String yaml = base(2).replace("decoder-ende-attention-heads-all-subtransformer: [8, 8]",
-        "decoder-ende-attention-heads-all-subtransformer: [8, 8, 8]");
+    String yaml =
+        base(2)
+            .replace(
+                "decoder-ende-attention-heads-all-subtransformer: [8, 8]",
+                "decoder-ende-attention-heads-all-subtransformer: [8, 8, 8]");
     assertMessage(yaml, "decoder-ende-attention-heads-all-subtransformer: has 3 entries");
   }
 
   @Test
   void namesKeyAndLayerOfAValueOutsideTheSpace() {
-    String yaml = base(2).replace("decoder-ende-attention-heads-all-subtransformer: [8, 8]",
-        "decoder-ende-attention-heads-all-subtransformer: [8, 6]");
-    assertMessage(yaml, "decoder-ende-attention-heads-all-subtransformer[1]: 6 is outside the space "
-        + "(space 'paper' allows [4, 8])");
+    String yaml =
+        base(2)
+            .replace(
+                "decoder-ende-attention-heads-all-subtransformer: [8, 8]",
+                "decoder-ende-attention-heads-all-subtransformer: [8, 6]");
+    assertMessage(
+        yaml,
+        "decoder-ende-attention-heads-all-subtransformer[1]: 6 is outside the space "
+            + "(space 'paper' allows [4, 8])");
   }
 
   @Test
   void rejectsUnknownKeysByName() {
-    assertMessage(base(1) + "encoder-drop-mha-sublayer: [0, 0, 0, 0, 0, 0]\n",
+    assertMessage(
+        base(1) + "encoder-drop-mha-sublayer: [0, 0, 0, 0, 0, 0]\n",
         "encoder-drop-mha-sublayer: unknown key");
   }
 
   @Test
   void rejectsMalformedYamlWithItsLine() {
-    assertMessage("encoder-embed-dim-subtransformer: 512\ndecoder: [1, 2\n", "not valid YAML at line");
+    assertMessage(
+        "encoder-embed-dim-subtransformer: 512\ndecoder: [1, 2\n", "not valid YAML at line");
   }
 
   @Test
   void rejectsMissingKeys() {
-    assertMessage(base(1).replace("encoder-embed-dim-subtransformer: 512\n", ""),
+    assertMessage(
+        base(1).replace("encoder-embed-dim-subtransformer: 512\n", ""),
         "encoder-embed-dim-subtransformer: missing");
   }
 
   @Test
   void rejectsNonNumbers() {
-    assertMessage(base(1).replace("decoder-layer-num-subtransformer: 1", "decoder-layer-num-subtransformer: one"),
+    assertMessage(
+        base(1)
+            .replace(
+                "decoder-layer-num-subtransformer: 1", "decoder-layer-num-subtransformer: one"),
         "decoder-layer-num-subtransformer: expected a whole number, but found 'one'");
   }
 
   @Test
   void rejectsWidthListsThatDisagreeWithTheExpertCount() {
-    String yaml = base(1) + "encoder-n-experts: [2, 1, 1, 1, 1, 1]\n"
-        + "encoder-each-expert-ffn-dim-listoflist: ['3072', '3072', '3072', '3072', '3072', '3072']\n";
-    assertMessage(yaml, "encoder-each-expert-ffn-dim-listoflist[0]: lists 1 expert widths, but encoder-n-experts[0] is 2");
+    String yaml =
+        base(1)
+            + "encoder-n-experts: [2, 1, 1, 1, 1, 1]\n"
+            + "encoder-each-expert-ffn-dim-listoflist: ['3072', '3072', '3072', '3072', '3072', '3072']\n";
+    assertMessage(
+        yaml,
+        "encoder-each-expert-ffn-dim-listoflist[0]: lists 1 expert widths, but encoder-n-experts[0] is 2");
   }
 
   @Test
   void rejectsRoutingToMoreThanOneExpert() {
-    assertMessage(base(1) + "decoder-num-experts-to-route: [2]\n", "only top-1 routing is supported");
+    assertMessage(
+        base(1) + "decoder-num-experts-to-route: [2]\n", "only top-1 routing is supported");
   }
 
   @Test
@@ -160,7 +195,8 @@ class HatYamlCodecTest {
   }
 
   private static void assertMessage(String yaml, String expectedPart) {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> HatYamlCodec.parse(yaml, PAPER));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> HatYamlCodec.parse(yaml, PAPER));
     assertTrue(e.getMessage().contains(expectedPart), () -> "message was: " + e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line");
   }
@@ -172,12 +208,22 @@ class HatYamlCodecTest {
     return "encoder-embed-dim-subtransformer: 512\n"
         + "decoder-embed-dim-subtransformer: 512\n"
         + "encoder-ffn-embed-dim-all-subtransformer: [3072, 3072, 3072, 3072, 3072, 3072]\n"
-        + "decoder-ffn-embed-dim-all-subtransformer: [" + ffn + "]\n"
+        + "decoder-ffn-embed-dim-all-subtransformer: ["
+        + ffn
+        + "]\n"
         + "encoder-layer-num-subtransformer: 6\n"
-        + "decoder-layer-num-subtransformer: " + decLayers + "\n"
+        + "decoder-layer-num-subtransformer: "
+        + decLayers
+        + "\n"
         + "encoder-self-attention-heads-all-subtransformer: [8, 8, 8, 8, 8, 8]\n"
-        + "decoder-self-attention-heads-all-subtransformer: [" + dec + "]\n"
-        + "decoder-ende-attention-heads-all-subtransformer: [" + dec + "]\n"
-        + "decoder-arbitrary-ende-attn-all-subtransformer: [" + codes + "]\n";
+        + "decoder-self-attention-heads-all-subtransformer: ["
+        + dec
+        + "]\n"
+        + "decoder-ende-attention-heads-all-subtransformer: ["
+        + dec
+        + "]\n"
+        + "decoder-arbitrary-ende-attn-all-subtransformer: ["
+        + codes
+        + "]\n";
   }
 }

@@ -31,7 +31,8 @@ class CostModelTest {
   void countsHeterogeneousDenseLayersExactly() {
     // Encoder FFN [1024, 3072, 3072, 2048, 2048, 2048], one decoder layer of 3072, by hand:
     // 6 x (attention 1,050,624 + 2 LayerNorms 2,048) + FFNs 13,647,872 + decoder 5,253,632.
-    Architecture a = HatYamlCodec.read(Fixtures.hat("HAT_wmt14ende_raspberrypi@3.5s_bleu@25.8.yml"), PAPER);
+    Architecture a =
+        HatYamlCodec.read(Fixtures.hat("HAT_wmt14ende_raspberrypi@3.5s_bleu@25.8.yml"), PAPER);
     assertEquals(25_217_536L, MODEL.cost(a).paramsNonEmbedding());
   }
 
@@ -45,7 +46,8 @@ class CostModelTest {
     long perLayer = 2L * (2L * 30 * 512 * 512 + 2L * 30 * 30 * 512);
     assertEquals(perLayer, two - one);
     assertEquals(perLayer, three - two);
-    assertEquals(MODEL.cost(Fixtures.dense(3072, 1, 1)).paramsNonEmbedding(),
+    assertEquals(
+        MODEL.cost(Fixtures.dense(3072, 1, 1)).paramsNonEmbedding(),
         MODEL.cost(Fixtures.dense(3072, 1, 2)).paramsNonEmbedding());
   }
 
@@ -64,7 +66,8 @@ class CostModelTest {
     long expert1024 = 2L * 512 * 1024 + 1024 + 512;
     assertEquals(router + (expert3072 - expert1024) / 2, m.paramsActive() - d.paramsActive());
     // FLOPs: router (30 x 512 x 2) + gate scaling (30 x 512) + half the tokens each, x2.
-    long macs = 30L * 512 * 2 + 30L * 512 + 30L * 2 * 512 * (1024 + 3072) / 2 - 30L * 2 * 512 * 1024;
+    long macs =
+        30L * 512 * 2 + 30L * 512 + 30L * 2 * 512 * (1024 + 3072) / 2 - 30L * 2 * 512 * 1024;
     assertEquals(2 * macs, m.flops() - d.flops());
     assertEquals("uniform", m.routing());
   }
@@ -88,7 +91,11 @@ class CostModelTest {
 
   @Test
   void largerChoicesNeverCostLess() {
-    assertTrue(MODEL.cost(Fixtures.dense(3072, 6, 2)).flops() > MODEL.cost(Fixtures.dense(1024, 6, 2)).flops());
-    assertTrue(MODEL.cost(Fixtures.dense(1024, 6, 2)).flops() > MODEL.cost(Fixtures.dense(1024, 1, 2)).flops());
+    assertTrue(
+        MODEL.cost(Fixtures.dense(3072, 6, 2)).flops()
+            > MODEL.cost(Fixtures.dense(1024, 6, 2)).flops());
+    assertTrue(
+        MODEL.cost(Fixtures.dense(1024, 6, 2)).flops()
+            > MODEL.cost(Fixtures.dense(1024, 1, 2)).flops());
   }
 }

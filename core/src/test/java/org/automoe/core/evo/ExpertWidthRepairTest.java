@@ -12,7 +12,8 @@ class ExpertWidthRepairTest {
 
   @Test
   void truncatesWhenExpertsWereRemoved() {
-    assertEquals(List.of(256, 768), ExpertWidthRepair.fit(List.of(256, 768, 512), 2, CHOICES, Seeds.rng(1)));
+    assertEquals(
+        List.of(256, 768), ExpertWidthRepair.fit(List.of(256, 768, 512), 2, CHOICES, Seeds.rng(1)));
   }
 
   @Test

@@ -31,7 +31,10 @@ class GenerationalSearchTest {
    * better, with a fixed per-architecture offset so that ranks are not trivial.
    */
   private static final Evaluator SYNTHETIC =
-      c -> 10.0 - Math.log(c.cost().paramsActive()) + (Math.floorMod(c.architecture().key().hashCode(), 1000) / 5000.0);
+      c ->
+          10.0
+              - Math.log(c.cost().paramsActive())
+              + (Math.floorMod(c.architecture().key().hashCode(), 1000) / 5000.0);
 
   private static GenerationalSearch search(EvolutionSettings settings) {
     Screen screen = new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT);
@@ -62,20 +65,28 @@ class GenerationalSearchTest {
   @Test
   void evolutionImprovesOnTheInitialPopulation() {
     GenerationalSearch.Result r = search(EvolutionSettings.paper()).run(3, 5, SYNTHETIC);
-    double initialBest = r.evaluated().stream().filter(i -> i.candidate().generation() == 0)
-        .mapToDouble(Individual::validationLoss).min().orElseThrow();
+    double initialBest =
+        r.evaluated().stream()
+            .filter(i -> i.candidate().generation() == 0)
+            .mapToDouble(Individual::validationLoss)
+            .min()
+            .orElseThrow();
     assertTrue(r.best().validationLoss() < initialBest);
     assertTrue(r.best().candidate().generation() > 0);
   }
 
   @Test
   void parentsAreTheLowestLossIndividuals() {
-    GenerationalStep step = new GenerationalStep(
-        new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, Constraints.NONE), EvolutionSettings.paper());
-    List<Individual> population = search(EvolutionSettings.paper()).run(4, 0, SYNTHETIC).evaluated();
+    GenerationalStep step =
+        new GenerationalStep(
+            new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, Constraints.NONE),
+            EvolutionSettings.paper());
+    List<Individual> population =
+        search(EvolutionSettings.paper()).run(4, 0, SYNTHETIC).evaluated();
     List<Individual> parents = step.parents(population);
     assertEquals(25, parents.size());
-    double worstParent = parents.stream().mapToDouble(Individual::validationLoss).max().orElseThrow();
+    double worstParent =
+        parents.stream().mapToDouble(Individual::validationLoss).max().orElseThrow();
     long better = population.stream().filter(i -> i.validationLoss() < worstParent).count();
     assertEquals(24, better);
   }
@@ -87,16 +98,24 @@ class GenerationalSearchTest {
     assertFalse(front.isEmpty());
     for (Individual a : front) {
       for (Individual b : front) {
-        assertFalse(Dominance.dominates(GenerationalSearch.objectives(a), GenerationalSearch.objectives(b)));
+        assertFalse(
+            Dominance.dominates(
+                GenerationalSearch.objectives(a), GenerationalSearch.objectives(b)));
       }
     }
-    assertEquals(r.best(), front.stream().min(Comparator.comparingDouble(Individual::validationLoss)).orElseThrow());
+    assertEquals(
+        r.best(),
+        front.stream().min(Comparator.comparingDouble(Individual::validationLoss)).orElseThrow());
   }
 
   @Test
   void settingsMustAddUp() {
     InvalidInputException e =
-        assertThrows(InvalidInputException.class, () -> new EvolutionSettings(100, 25, 50, 50, 0.3, 0.5, 10));
-    assertEquals("parents + mutants + crossovers must equal the population: 25 + 50 + 50 != 100", e.getMessage());
+        assertThrows(
+            InvalidInputException.class,
+            () -> new EvolutionSettings(100, 25, 50, 50, 0.3, 0.5, 10));
+    assertEquals(
+        "parents + mutants + crossovers must equal the population: 25 + 50 + 50 != 100",
+        e.getMessage());
   }
 }

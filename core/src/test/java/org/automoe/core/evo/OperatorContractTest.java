@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Properties every breeding operator must have, on every built-in space. */
 class OperatorContractTest {
   static Stream<GenomeLayout> layouts() {
-    return Stream.of("paper", "paper:16", "small", "tiny").map(n -> new GenomeLayout(BuiltInSpaces.byName(n)));
+    return Stream.of("paper", "paper:16", "small", "tiny")
+        .map(n -> new GenomeLayout(BuiltInSpaces.byName(n)));
   }
 
   @ParameterizedTest

@@ -18,7 +18,8 @@ class ParetoTest {
             new double[] {3, 3}, // 3: dominated by 1
             new double[] {4, 4}, // 4: dominated by 1 and 3
             new double[] {2, 2}); // 5: equal to 1, so front 0 too
-    assertEquals(List.of(List.of(0, 1, 2, 5), List.of(3), List.of(4)), NonDominatedSorting.fronts(points));
+    assertEquals(
+        List.of(List.of(0, 1, 2, 5), List.of(3), List.of(4)), NonDominatedSorting.fronts(points));
   }
 
   @Test

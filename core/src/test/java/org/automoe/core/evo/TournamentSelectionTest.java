@@ -17,7 +17,8 @@ class TournamentSelectionTest {
     List<Individual> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       var arch = Fixtures.dense(3072, 1, -1);
-      out.add(new Individual(new Candidate(i + 1, 0, 0, arch, cost.cost(arch), Double.NaN), null, i));
+      out.add(
+          new Individual(new Candidate(i + 1, 0, 0, arch, cost.cost(arch), Double.NaN), null, i));
     }
     return out;
   }

@@ -40,23 +40,30 @@ class SearchSpaceCodecTest {
 
   @Test
   void acceptsRangesAndSortsChoices() {
-    String text = SearchSpaceCodec.toYaml(BuiltInSpaces.tiny())
-        .replace("experts: [1, 2, 3]", "experts: 1..3")
-        .replace("self-heads: [2, 4]", "self-heads: [4, 2]");
+    String text =
+        SearchSpaceCodec.toYaml(BuiltInSpaces.tiny())
+            .replace("experts: [1, 2, 3]", "experts: 1..3")
+            .replace("self-heads: [2, 4]", "self-heads: [4, 2]");
     assertEquals(BuiltInSpaces.tiny(), SearchSpaceCodec.fromTree(yaml(text)));
   }
 
   @Test
   void namesTheKeyOfHeadsThatDoNotDivideQkv() {
-    String text = SearchSpaceCodec.toYaml(BuiltInSpaces.small()).replaceFirst("self-heads: \\[2, 4\\]", "self-heads: [3, 4]");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(text)));
+    String text =
+        SearchSpaceCodec.toYaml(BuiltInSpaces.small())
+            .replaceFirst("self-heads: \\[2, 4\\]", "self-heads: [3, 4]");
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(text)));
     assertEquals("encoder.self-heads: 3 heads do not divide qkv-dim 256", e.getMessage());
   }
 
   @Test
   void namesUnknownAndMissingKeys() {
-    String unknown = SearchSpaceCodec.toYaml(BuiltInSpaces.tiny()).replace("  layers: [1, 2]", "  depth: [1, 2]");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(unknown)));
+    String unknown =
+        SearchSpaceCodec.toYaml(BuiltInSpaces.tiny())
+            .replace("  layers: [1, 2]", "  depth: [1, 2]");
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(unknown)));
     assertTrue(e.getMessage().startsWith("decoder.depth: unknown key"), e.getMessage());
     String missing = SearchSpaceCodec.toYaml(BuiltInSpaces.tiny()).replace("qkv-dim: 64\n", "");
     e = assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(missing)));
@@ -65,24 +72,35 @@ class SearchSpaceCodecTest {
 
   @Test
   void rejectsBadValuesWithTheirKey() {
-    String dup = SearchSpaceCodec.toYaml(BuiltInSpaces.tiny()).replace("embed-dims: [32, 64]", "embed-dims: [32, 32]");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(dup)));
+    String dup =
+        SearchSpaceCodec.toYaml(BuiltInSpaces.tiny())
+            .replace("embed-dims: [32, 64]", "embed-dims: [32, 32]");
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(dup)));
     assertEquals("encoder.embed-dims: 32 is listed twice", e.getMessage());
-    String word = SearchSpaceCodec.toYaml(BuiltInSpaces.tiny()).replace("vocab-size: 1000", "vocab-size: many");
+    String word =
+        SearchSpaceCodec.toYaml(BuiltInSpaces.tiny())
+            .replace("vocab-size: 1000", "vocab-size: many");
     e = assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(word)));
     assertEquals("vocab-size: expected a whole number, but found 'many'", e.getMessage());
   }
 
   @Test
   void rejectsEncDecAttentionReachingPastTheShallowestEncoder() {
-    String text = SearchSpaceCodec.toYaml(BuiltInSpaces.tiny()).replace("enc-dec-attention: [-1, 1]", "enc-dec-attention: [-1, 1, 2]");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(text)));
-    assertTrue(e.getMessage().startsWith("decoder.enc-dec-attention: code 2 attends to the last 3"), e.getMessage());
+    String text =
+        SearchSpaceCodec.toYaml(BuiltInSpaces.tiny())
+            .replace("enc-dec-attention: [-1, 1]", "enc-dec-attention: [-1, 1, 2]");
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(text)));
+    assertTrue(
+        e.getMessage().startsWith("decoder.enc-dec-attention: code 2 attends to the last 3"),
+        e.getMessage());
   }
 
   @Test
   void unknownBuiltInNamesListTheChoices() {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> BuiltInSpaces.byName("huge"));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> BuiltInSpaces.byName("huge"));
     assertTrue(e.getMessage().contains("[paper, small, tiny]"));
     assertThrows(InvalidInputException.class, () -> BuiltInSpaces.byName("paper:x"));
   }

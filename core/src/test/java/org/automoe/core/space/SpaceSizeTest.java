@@ -21,9 +21,27 @@ class SpaceSizeTest {
   void countsAHandEnumerableSpaceExactly() {
     // One embed choice, 1 encoder layer (2 heads x (2 + 2^2 = 6) expert fillings),
     // 1 or 2 decoder layers of 1 x 1 x 1 code x 2 widths (dense only).
-    SearchSpace s = new SearchSpace("hand", 8, 10,
-        new StackSpace(List.of(8), List.of(1), List.of(2, 4), List.of(), List.of(), List.of(1, 2), List.of(4, 8)),
-        new StackSpace(List.of(8), List.of(1, 2), List.of(2), List.of(2), List.of(-1), List.of(1), List.of(4, 8)));
+    SearchSpace s =
+        new SearchSpace(
+            "hand",
+            8,
+            10,
+            new StackSpace(
+                List.of(8),
+                List.of(1),
+                List.of(2, 4),
+                List.of(),
+                List.of(),
+                List.of(1, 2),
+                List.of(4, 8)),
+            new StackSpace(
+                List.of(8),
+                List.of(1, 2),
+                List.of(2),
+                List.of(2),
+                List.of(-1),
+                List.of(1),
+                List.of(4, 8)));
     long encoder = 2 * 6;
     assertEquals(BigInteger.valueOf(encoder * 2 + encoder * 4), SpaceSize.count(s));
     assertEquals(72, enumerate(s).size(), "brute force agrees");
@@ -46,7 +64,9 @@ class SpaceSizeTest {
       assertTrue(SpaceCheck.isInside(s, dense));
       assertTrue(SpaceCheck.isInside(s, small));
       assertTrue(cost.cost(big).paramsNonEmbedding() > cost.cost(dense).paramsNonEmbedding());
-      assertEquals(cost.cost(big).paramsActive() - routers(s, big), cost.cost(dense).paramsActive(),
+      assertEquals(
+          cost.cost(big).paramsActive() - routers(s, big),
+          cost.cost(dense).paramsActive(),
           "the largest MoE activates as many expert params per token as the dense shape, plus routers");
       assertTrue(cost.cost(dense).flops() > cost.cost(small).flops());
     }
@@ -59,15 +79,19 @@ class SpaceSizeTest {
 
   private static Set<Architecture> enumerate(SearchSpace s) {
     Set<Architecture> out = new HashSet<>();
-    List<List<Integer>> encWidths = List.of(List.of(4), List.of(8), List.of(4, 4), List.of(4, 8), List.of(8, 4), List.of(8, 8));
+    List<List<Integer>> encWidths =
+        List.of(List.of(4), List.of(8), List.of(4, 4), List.of(4, 8), List.of(8, 4), List.of(8, 8));
     for (int h : List.of(2, 4)) {
       for (List<Integer> w : encWidths) {
         for (int ld = 1; ld <= 2; ld++) {
           for (int w1 : List.of(4, 8)) {
             for (int w2 : List.of(4, 8)) {
-              List<DecoderLayer> dec = ld == 1
-                  ? List.of(new DecoderLayer(2, 2, -1, List.of(w1)))
-                  : List.of(new DecoderLayer(2, 2, -1, List.of(w1)), new DecoderLayer(2, 2, -1, List.of(w2)));
+              List<DecoderLayer> dec =
+                  ld == 1
+                      ? List.of(new DecoderLayer(2, 2, -1, List.of(w1)))
+                      : List.of(
+                          new DecoderLayer(2, 2, -1, List.of(w1)),
+                          new DecoderLayer(2, 2, -1, List.of(w2)));
               out.add(new Architecture(8, 8, List.of(new EncoderLayer(h, w)), dec));
             }
           }
