@@ -95,7 +95,8 @@ final class CostCommand implements Runnable {
       }
     }
     throw new InvalidInputException(
-        first.getMessage() + "; no built-in space contains it, pass --space FILE");
+        first.getMessage()
+            + "; no built-in space contains it: pass --space paper:M (more experts) or --space FILE");
   }
 
   private Map<String, Object> asMap(SearchSpace s, CostSettings c, Architecture a, CostReport r) {

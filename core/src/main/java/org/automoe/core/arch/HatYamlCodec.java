@@ -138,8 +138,8 @@ public final class HatYamlCodec {
     }
 
     Architecture architecture() {
-      int encDim = integer(ArchField.ENCODER_EMBED_DIM, required(ArchField.ENCODER_EMBED_DIM));
-      int decDim = integer(ArchField.DECODER_EMBED_DIM, required(ArchField.DECODER_EMBED_DIM));
+      int encDim = positive(ArchField.ENCODER_EMBED_DIM, required(ArchField.ENCODER_EMBED_DIM));
+      int decDim = positive(ArchField.DECODER_EMBED_DIM, required(ArchField.DECODER_EMBED_DIM));
       int encCount = layerCount(ArchField.ENCODER_LAYERS);
       int decCount = layerCount(ArchField.DECODER_LAYERS);
       StackSpace enc = space.encoder();
@@ -161,6 +161,14 @@ public final class HatYamlCodec {
           perLayer(ArchField.DECODER_CROSS_HEADS, ArchField.DECODER_LAYERS, decCount, dec);
       List<Integer> decCodes =
           perLayer(ArchField.DECODER_ENC_DEC_ATTENTION, ArchField.DECODER_LAYERS, decCount, dec);
+      for (int i = 0; i < decCount; i++) {
+        if (!StackSpace.ENC_DEC_CODES.contains(decCodes.get(i))) {
+          throw new InvalidInputException(
+              ArchField.DECODER_ENC_DEC_ATTENTION.at(i)
+                  + ": must be -1, 1 or 2 (attend to the last 1, 2, 3 encoder layers), but was "
+                  + decCodes.get(i));
+        }
+      }
       List<List<Integer>> decWidths =
           expertWidths(
               ArchField.DECODER_FFN,
@@ -170,40 +178,17 @@ public final class HatYamlCodec {
               ArchField.DECODER_LAYERS,
               decCount,
               dec);
+      // Every value was checked under its own key above, so the records cannot reject them.
       List<EncoderLayer> encoder = new ArrayList<>();
       for (int i = 0; i < encCount; i++) {
-        int at = i;
-        encoder.add(
-            layer(
-                ArchField.ENCODER_SELF_HEADS,
-                i,
-                () -> new EncoderLayer(encHeads.get(at), encWidths.get(at))));
+        encoder.add(new EncoderLayer(encHeads.get(i), encWidths.get(i)));
       }
       List<DecoderLayer> decoder = new ArrayList<>();
       for (int i = 0; i < decCount; i++) {
-        int at = i;
         decoder.add(
-            layer(
-                ArchField.DECODER_SELF_HEADS,
-                i,
-                () ->
-                    new DecoderLayer(
-                        decHeads.get(at), decCross.get(at), decCodes.get(at), decWidths.get(at))));
+            new DecoderLayer(decHeads.get(i), decCross.get(i), decCodes.get(i), decWidths.get(i)));
       }
-      try {
-        return new Architecture(encDim, decDim, encoder, decoder);
-      } catch (InvalidInputException e) {
-        throw new InvalidInputException(ArchField.ENCODER_EMBED_DIM.key() + ": " + e.getMessage());
-      }
-    }
-
-    private <T> T layer(ArchField field, int i, java.util.function.Supplier<T> make) {
-      try {
-        return make.get();
-      } catch (InvalidInputException e) {
-        throw new InvalidInputException(
-            "layer " + i + " (" + field.at(i) + " and its row): " + e.getMessage());
-      }
+      return new Architecture(encDim, decDim, encoder, decoder);
     }
 
     private int layerCount(ArchField field) {
@@ -221,7 +206,11 @@ public final class HatYamlCodec {
       checkLength(field, countField, count, stack, raw.size());
       List<Integer> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        out.add(integer(field, i, raw.get(i)));
+        int v = integer(field, i, raw.get(i));
+        if (v < 1 && field != ArchField.DECODER_ENC_DEC_ATTENTION) {
+          throw new InvalidInputException(field.at(i) + ": must be positive, but was " + v);
+        }
+        out.add(v);
       }
       return out;
     }
@@ -313,6 +302,15 @@ public final class HatYamlCodec {
 
     /** One entry of a list-of-lists: {@code '2048_1024'}, a bare number, or a YAML list. */
     private List<Integer> widthEntry(ArchField field, int layer, Object entry) {
+      List<Integer> widths = parseWidths(field, layer, entry);
+      if (widths.isEmpty() || widths.stream().anyMatch(w -> w < 1)) {
+        throw new InvalidInputException(
+            field.at(layer) + ": expert widths must be positive, but were " + widths);
+      }
+      return widths;
+    }
+
+    private List<Integer> parseWidths(ArchField field, int layer, Object entry) {
       if (entry instanceof List<?> l) {
         List<Integer> out = new ArrayList<>();
         for (Object o : l) {
@@ -347,6 +345,14 @@ public final class HatYamlCodec {
     }
     throw new InvalidInputException(
         field.key() + ": expected a list like [8, 8], but found " + describe(v));
+  }
+
+  private static int positive(ArchField field, Object v) {
+    int n = integer(field, v);
+    if (n < 1) {
+      throw new InvalidInputException(field.key() + ": must be positive, but was " + n);
+    }
+    return n;
   }
 
   private static int integer(ArchField field, Object v) {

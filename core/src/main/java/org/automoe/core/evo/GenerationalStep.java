@@ -19,7 +19,6 @@ public final class GenerationalStep {
   private final RandomSampler sampler;
   private final Mutation mutation;
   private final Crossover crossover;
-  private final Selection parentSelection = new TopKSelection();
 
   public GenerationalStep(Screen screen, EvolutionSettings settings) {
     this.settings = settings;
@@ -45,7 +44,7 @@ public final class GenerationalStep {
 
   /** The parents kept from an evaluated population: lowest validation loss first. */
   public List<Individual> parents(List<Individual> population) {
-    return parentSelection.select(population, settings.parents(), null);
+    return TopKSelection.best(population, settings.parents());
   }
 
   /**

@@ -13,8 +13,13 @@ public final class TopKSelection implements Selection {
       Comparator.comparingDouble(Individual::validationLoss)
           .thenComparingLong(i -> i.candidate().id());
 
+  /** The {@code count} best; needs no random draw. */
+  public static List<Individual> best(List<Individual> population, int count) {
+    return population.stream().sorted(BY_LOSS).limit(count).toList();
+  }
+
   @Override
   public List<Individual> select(List<Individual> population, int count, RandomGenerator rng) {
-    return population.stream().sorted(BY_LOSS).limit(count).toList();
+    return best(population, count);
   }
 }

@@ -143,6 +143,31 @@ class HatYamlCodecTest {
   }
 
   @Test
+  void blamesTheKeyOfTheBadValueItself() {
+    assertMessage(
+        base(2)
+            .replace(
+                "decoder-embed-dim-subtransformer: 512", "decoder-embed-dim-subtransformer: -512"),
+        "decoder-embed-dim-subtransformer: must be positive, but was -512");
+    assertMessage(
+        base(2)
+            .replace(
+                "decoder-arbitrary-ende-attn-all-subtransformer: [-1, -1]",
+                "decoder-arbitrary-ende-attn-all-subtransformer: [-1, 0]"),
+        "decoder-arbitrary-ende-attn-all-subtransformer[1]: must be -1, 1 or 2");
+    assertMessage(
+        base(1)
+            .replace(
+                "encoder-self-attention-heads-all-subtransformer: [8, 8, 8, 8, 8, 8]",
+                "encoder-self-attention-heads-all-subtransformer: [8, 8, -8, 8, 8, 8]"),
+        "encoder-self-attention-heads-all-subtransformer[2]: must be positive, but was -8");
+    assertMessage(
+        base(1)
+            + "encoder-each-expert-ffn-dim-listoflist: ['0', '3072', '3072', '3072', '3072', '3072']\n",
+        "encoder-each-expert-ffn-dim-listoflist[0]: expert widths must be positive, but were [0]");
+  }
+
+  @Test
   void rejectsUnknownKeysByName() {
     assertMessage(
         base(1) + "encoder-drop-mha-sublayer: [0, 0, 0, 0, 0, 0]\n",
