@@ -59,55 +59,22 @@ class SpaceCommandTest {
 
   @Test
   void samplingReplaysFromTheSeed(@TempDir Path dir) throws IOException {
-    assertEquals(
-        0,
-        Cli.run(
-                "space",
-                "sample",
-                "paper",
-                "-n",
-                "5",
-                "--seed",
-                "42",
-                "--out",
-                dir.resolve("a").toString())
-            .exitCode());
-    assertEquals(
-        0,
-        Cli.run(
-                "space",
-                "sample",
-                "paper",
-                "-n",
-                "5",
-                "--seed",
-                "42",
-                "--out",
-                dir.resolve("b").toString())
-            .exitCode());
-    assertEquals(
-        0,
-        Cli.run(
-                "space",
-                "sample",
-                "paper",
-                "-n",
-                "5",
-                "--seed",
-                "43",
-                "--out",
-                dir.resolve("c").toString())
-            .exitCode());
-    List<String> a = contents(dir.resolve("a"));
+    List<String> a = contents(sample("paper", 5, 42, dir.resolve("a")));
     assertEquals(5, a.size());
-    assertEquals(a, contents(dir.resolve("b")));
-    assertNotEquals(a, contents(dir.resolve("c")));
+    assertEquals(a, contents(sample("paper", 5, 42, dir.resolve("b"))));
+    assertNotEquals(a, contents(sample("paper", 5, 43, dir.resolve("c"))));
     for (Path f : list(dir.resolve("a"))) {
       assertEquals(
-          0,
-          Cli.run("cost", "--arch", f.toString(), "--space", "paper").exitCode(),
-          "sampled files read back");
+          0, Cli.run("cost", "--arch", f.toString(), "--space", "paper").exitCode(), "reads back");
     }
+  }
+
+  private static Path sample(String space, int n, long seed, Path out) {
+    Cli.Result r =
+        Cli.run(
+            "space", "sample", space, "-n", "" + n, "--seed", "" + seed, "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    return out;
   }
 
   @Test
