@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description =
         "Search efficient Mixture-of-Experts translation models under hardware constraints.",
-    subcommands = {RunCommand.class, SpaceCommand.class, CostCommand.class})
+    subcommands = {RunCommand.class, SpaceCommand.class, CostCommand.class, BleuCommand.class})
 final class AutomoeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
