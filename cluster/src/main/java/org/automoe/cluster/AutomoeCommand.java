@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description =
         "Search efficient Mixture-of-Experts translation models under hardware constraints.",
-    subcommands = {RunCommand.class, SpaceCommand.class, CostCommand.class, BleuCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SpaceCommand.class,
+      CostCommand.class,
+      BleuCommand.class,
+      DataCommand.class
+    })
 final class AutomoeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -25,7 +25,7 @@ final class RunCommand implements Runnable {
   /** Pipeline stages in order, with what is missing for those not built yet. */
   static final List<String[]> LATER_STAGES =
       List.of(
-          new String[] {"corpus + BPE", "not built yet"},
+          new String[] {"BPE", "not built yet"},
           new String[] {"supernet training", "not built yet"},
           new String[] {"latency dataset + predictor", "not built yet"},
           new String[] {"evolutionary search", "not built yet (needs supernet fitness)"},
@@ -50,11 +50,14 @@ final class RunCommand implements Runnable {
     RunSettings defaults = RunSettings.from(RunSettings.load(config));
     RunSettings s =
         new RunSettings(
-            profile != null ? profile : defaults.profile(), defaults.dir(),
-            seed != null ? seed : defaults.seed(), defaults.surveySamples());
+            profile != null ? profile : defaults.profile(),
+            defaults.dir(),
+            seed != null ? seed : defaults.seed(),
+            defaults.surveySamples(),
+            defaults.corpus());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
-    int total = LATER_STAGES.size() + 1;
+    int total = LATER_STAGES.size() + 2;
     System.out.printf(
         "automoe run: profile %s, space %s, seed %d, run directory %s%n",
         s.profile(), space.name(), s.seed(), dir.root());
@@ -70,9 +73,12 @@ final class RunCommand implements Runnable {
 
     Map<String, Object> stages = new LinkedHashMap<>();
     stages.put("space survey", "done");
+    String corpus = RunCorpus.prepare(s.corpus(), dir.root().resolve("corpus"));
+    System.out.printf("[2/%d] corpus: done: %s -> corpus/%n", total, corpus);
+    stages.put("corpus", "done");
     for (int i = 0; i < LATER_STAGES.size(); i++) {
       String[] stage = LATER_STAGES.get(i);
-      System.out.printf("[%d/%d] %s: %s%n", i + 2, total, stage[0], stage[1]);
+      System.out.printf("[%d/%d] %s: %s%n", i + 3, total, stage[0], stage[1]);
       stages.put(stage[0], stage[1]);
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -84,7 +90,7 @@ final class RunCommand implements Runnable {
     manifest.put("stages", stages);
     dir.write("run.json", Json.write(manifest) + "\n");
     System.out.println(
-        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, run.json to "
+        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, run.json to "
             + dir.root());
   }
 }

@@ -15,8 +15,9 @@ import org.automoe.core.InvalidInputException;
  * @param dir folder that holds run directories
  * @param seed root seed of every draw of a run
  * @param surveySamples architectures drawn by the survey stage
+ * @param corpus corpus folder to use, or empty for the bundled en-de corpus
  */
-record RunSettings(String profile, Path dir, long seed, int surveySamples) {
+record RunSettings(String profile, Path dir, long seed, int surveySamples, String corpus) {
   RunSettings {
     if (!Profile.NAMES.contains(profile)) {
       throw new InvalidInputException(
@@ -51,7 +52,8 @@ record RunSettings(String profile, Path dir, long seed, int surveySamples) {
           c.getString("profile"),
           Path.of(c.getString("dir")),
           c.getLong("seed"),
-          c.getInt("survey-samples"));
+          c.getInt("survey-samples"),
+          c.getString("corpus"));
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.automoe.core.data.CorpusFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ class RunCommandTest {
       assertTrue(Files.isRegularFile(run.resolve(f)), f);
     }
     assertEquals(501, Files.readAllLines(run.resolve("survey.csv")).size());
+    assertTrue(CorpusFiles.read(run.resolve("corpus")).train().size() > 50_000, "bundled corpus");
     assertTrue(Files.readString(run.resolve("run.json")).contains("\"seed\":1"));
     assertEquals(
         0,
