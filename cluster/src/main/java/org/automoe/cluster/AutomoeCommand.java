@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       SpaceCommand.class,
       CostCommand.class,
       BleuCommand.class,
-      DataCommand.class
+      DataCommand.class,
+      BpeCommand.class
     })
 final class AutomoeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,6 @@ final class RunCommand implements Runnable {
   /** Pipeline stages in order, with what is missing for those not built yet. */
   static final List<String[]> LATER_STAGES =
       List.of(
-          new String[] {"BPE", "not built yet"},
           new String[] {"supernet training", "not built yet"},
           new String[] {"latency dataset + predictor", "not built yet"},
           new String[] {"evolutionary search", "not built yet (needs supernet fitness)"},
@@ -57,7 +56,7 @@ final class RunCommand implements Runnable {
             defaults.corpus());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
-    int total = LATER_STAGES.size() + 2;
+    int total = LATER_STAGES.size() + 3;
     System.out.printf(
         "automoe run: profile %s, space %s, seed %d, run directory %s%n",
         s.profile(), space.name(), s.seed(), dir.root());
@@ -76,9 +75,14 @@ final class RunCommand implements Runnable {
     String corpus = RunCorpus.prepare(s.corpus(), dir.root().resolve("corpus"));
     System.out.printf("[2/%d] corpus: done: %s -> corpus/%n", total, corpus);
     stages.put("corpus", "done");
+    String bpe =
+        RunBpe.prepare(
+            dir.root().resolve("corpus"), dir.root().resolve("bpe"), Profile.bpeVocab(s.profile()));
+    System.out.printf("[3/%d] BPE: done: %s -> bpe/bpe.txt%n", total, bpe);
+    stages.put("BPE", "done");
     for (int i = 0; i < LATER_STAGES.size(); i++) {
       String[] stage = LATER_STAGES.get(i);
-      System.out.printf("[%d/%d] %s: %s%n", i + 3, total, stage[0], stage[1]);
+      System.out.printf("[%d/%d] %s: %s%n", i + 4, total, stage[0], stage[1]);
       stages.put(stage[0], stage[1]);
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -90,7 +94,7 @@ final class RunCommand implements Runnable {
     manifest.put("stages", stages);
     dir.write("run.json", Json.write(manifest) + "\n");
     System.out.println(
-        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, run.json to "
+        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, bpe/, run.json to "
             + dir.root());
   }
 }

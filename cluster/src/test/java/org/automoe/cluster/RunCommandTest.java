@@ -7,13 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.CorpusFiles;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
+  @TempDir static Path shared;
+  static Path smallCorpusConf;
+
+  /** A small corpus keeps the runs that do not test the bundled one fast. */
+  @BeforeAll
+  static void smallCorpus() throws IOException {
+    StringBuilder tsv = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      tsv.append("the line number ").append(i).append("\tdie Zeile Nummer ").append(i).append('\n');
+    }
+    Path f = Files.writeString(shared.resolve("small.tsv"), tsv);
+    assertEquals(
+        0,
+        Cli.run("data", "import", "--tsv", f.toString(), "--out", shared.resolve("c").toString())
+            .exitCode());
+    smallCorpusConf =
+        Files.writeString(
+            shared.resolve("small.conf"), "automoe.run.corpus = \"" + shared.resolve("c") + "\"\n");
+  }
+
   @Test
-  void writesTheRunDirectoryAndSaysWhatIsNotBuiltYet(@TempDir Path dir) throws IOException {
+  void theDefaultRunUsesTheBundledCorpusAndSaysWhatIsNotBuiltYet(@TempDir Path dir)
+      throws IOException {
     Path run = dir.resolve("run");
     Cli.Result r = Cli.run("run", "--run", run.toString());
     assertEquals(0, r.exitCode(), r.err());
@@ -21,12 +44,19 @@ class RunCommandTest {
     assertTrue(r.out().contains("supernet training: not built yet"), r.out());
     for (String f :
         new String[] {
-          "space.yml", "largest.yml", "largest-dense.yml", "smallest.yml", "survey.csv", "run.json"
+          "space.yml",
+          "largest.yml",
+          "largest-dense.yml",
+          "smallest.yml",
+          "survey.csv",
+          "run.json",
+          "bpe/bpe.txt"
         }) {
       assertTrue(Files.isRegularFile(run.resolve(f)), f);
     }
     assertEquals(501, Files.readAllLines(run.resolve("survey.csv")).size());
     assertTrue(CorpusFiles.read(run.resolve("corpus")).train().size() > 50_000, "bundled corpus");
+    assertEquals(2000, BpeFiles.read(run.resolve("bpe/bpe.txt")).vocabSize());
     assertTrue(Files.readString(run.resolve("run.json")).contains("\"seed\":1"));
     assertEquals(
         0,
@@ -35,19 +65,48 @@ class RunCommandTest {
   }
 
   @Test
-  void theSameSeedGivesTheSameSurveyAndAnotherSeedAnother(@TempDir Path dir) throws IOException {
-    Cli.run("run", "--run", dir.resolve("a").toString(), "--seed", "7");
-    Cli.run("run", "--run", dir.resolve("b").toString(), "--seed", "7");
-    Cli.run("run", "--run", dir.resolve("c").toString(), "--seed", "8");
+  void theSameSeedGivesTheSameRunAndAnotherSeedAnother(@TempDir Path dir) throws IOException {
+    for (String[] run : new String[][] {{"a", "7"}, {"b", "7"}, {"c", "8"}}) {
+      Cli.Result r =
+          Cli.run(
+              "run",
+              "--config",
+              smallCorpusConf.toString(),
+              "--run",
+              dir.resolve(run[0]).toString(),
+              "--seed",
+              run[1]);
+      assertEquals(0, r.exitCode(), r.err());
+    }
     String a = Files.readString(dir.resolve("a/survey.csv"));
     assertEquals(a, Files.readString(dir.resolve("b/survey.csv")));
     assertNotEquals(a, Files.readString(dir.resolve("c/survey.csv")));
+    assertEquals(
+        Files.readString(dir.resolve("a/bpe/bpe.txt")),
+        Files.readString(dir.resolve("b/bpe/bpe.txt")));
+  }
+
+  @Test
+  void aRepeatedRunReusesItsBpe(@TempDir Path dir) {
+    String run = dir.resolve("r").toString();
+    assertTrue(
+        Cli.run("run", "--config", smallCorpusConf.toString(), "--run", run)
+            .out()
+            .contains("BPE: done: learned"));
+    assertTrue(
+        Cli.run("run", "--config", smallCorpusConf.toString(), "--run", run)
+            .out()
+            .contains("BPE: done: reused"));
   }
 
   @Test
   void configFilesOverrideDefaultsAndBadOnesAreNamed(@TempDir Path dir) throws IOException {
     Path conf = dir.resolve("my.conf");
-    Files.writeString(conf, "automoe.run { survey-samples = 20, profile = small }\n");
+    Files.writeString(
+        conf,
+        "automoe.run { survey-samples = 20, profile = small, corpus = \""
+            + shared.resolve("c")
+            + "\" }\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());
     assertEquals(0, r.exitCode(), r.err());
