@@ -98,7 +98,8 @@ public final class TokenBatcher {
     return Math.max(e.source().length, e.target().length) + 1;
   }
 
-  static Batch pad(List<Example> rows) {
+  /** One padded batch of exactly these examples, in this order. */
+  public static Batch pad(List<Example> rows) {
     int s = 0;
     int t = 0;
     for (Example e : rows) {
