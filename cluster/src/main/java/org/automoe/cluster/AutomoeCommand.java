@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       CostCommand.class,
       BleuCommand.class,
       DataCommand.class,
-      BpeCommand.class
+      BpeCommand.class,
+      SupernetCommand.class
     })
 final class AutomoeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

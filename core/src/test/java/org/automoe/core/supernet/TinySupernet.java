@@ -47,6 +47,11 @@ final class TinySupernet {
     return TokenBatcher.pad(shiftTask(n, seed));
   }
 
+  /** Alternates between the largest subnet and {@code a}, so both sets of slices train. */
+  static Architecture largestOr(Architecture a, int step) {
+    return step % 2 == 0 ? org.automoe.core.arch.Extremes.largest(SPACE, false) : a;
+  }
+
   /** d=32 of 64 on both sides, 2 encoder layers (heterogeneous MoE), 1 of 2 decoder layers. */
   static Architecture mixed() {
     return new Architecture(
