@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       BleuCommand.class,
       DataCommand.class,
       BpeCommand.class,
-      SupernetCommand.class
+      SupernetCommand.class,
+      SubnetCommand.class,
+      BenchCommand.class
     })
 final class AutomoeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "supernet",
     mixinStandardHelpOptions = true,
     description = "Train the weight-sharing MoE supernet.",
-    subcommands = {SupernetTrainCommand.class})
+    subcommands = {SupernetTrainCommand.class, SupernetSurveyCommand.class})
 final class SupernetCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

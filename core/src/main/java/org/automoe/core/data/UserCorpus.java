@@ -18,16 +18,25 @@ public final class UserCorpus {
     }
   }
 
-  /** The usable pairs (grouped by chunks of 50 lines, for splitting) and the report. */
+  /** The usable pairs (grouped by chunks of up to 50 lines, for splitting) and the report. */
   public record Read(List<ParallelPair> pairs, Report report) {}
 
   static final int GROUP_LINES = 50;
+
+  /**
+   * Lines per split group: 50 for large files, fewer for small ones so that there are at least
+   * about 200 groups and the 2.5 % validation and test shares are not empty.
+   */
+  static int groupLines(int lines) {
+    return Math.max(1, Math.min(GROUP_LINES, lines / 200));
+  }
 
   private UserCorpus() {}
 
   public static Read tsv(Path file) {
     TextLines.Lines lines = TextLines.read(file);
     List<ParallelPair> pairs = new ArrayList<>();
+    int group = groupLines(lines.lines().size());
     int empty = 0;
     int columns = 0;
     for (int i = 0; i < lines.lines().size(); i++) {
@@ -40,7 +49,7 @@ public final class UserCorpus {
         columns++;
         continue;
       }
-      if (!add(pairs, cols[0], cols[1], file.getFileName() + ":" + i / GROUP_LINES)) {
+      if (!add(pairs, cols[0], cols[1], file.getFileName() + ":" + i / group)) {
         empty++;
       }
     }
@@ -64,6 +73,7 @@ public final class UserCorpus {
               + "; aligned files need one line per sentence on both sides");
     }
     List<ParallelPair> pairs = new ArrayList<>();
+    int group = groupLines(src.lines().size());
     int empty = 0;
     int invalid = 0;
     for (int i = 0; i < src.lines().size(); i++) {
@@ -71,7 +81,7 @@ public final class UserCorpus {
       String t = tgt.lines().get(i);
       if (s == null || t == null) {
         invalid++;
-      } else if (!add(pairs, s, t, sourceFile.getFileName() + ":" + i / GROUP_LINES)) {
+      } else if (!add(pairs, s, t, sourceFile.getFileName() + ":" + i / group)) {
         empty++;
       }
     }

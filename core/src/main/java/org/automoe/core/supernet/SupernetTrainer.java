@@ -86,14 +86,33 @@ public final class SupernetTrainer {
     this.batcher = new TokenBatcher(settings.maxTokens(), config.maxLength());
   }
 
+  /**
+   * Trains only {@code arch}, validates only it: standalone training of one architecture (a
+   * baseline, or a searched model retrained from scratch or from inherited weights).
+   */
+  public SupernetTrainer fixed(Architecture arch) {
+    SupernetTrainer t = new SupernetTrainer(net, settings, config, out, bpeSha256, progress);
+    t.fixedArch = arch;
+    return t;
+  }
+
+  private Architecture fixedArch;
+
   /** The subnet trained at {@code step}. */
   public Architecture subnetAt(long step) {
+    if (fixedArch != null) {
+      return fixedArch;
+    }
     return layout.decode(sampler.sample(Seeds.rng(Seeds.derive(config.seed(), SUBNET, step))));
   }
 
   /** The fixed validation set: largest, smallest, then seeded random subnets. */
   public Map<String, Architecture> validationSubnets() {
     Map<String, Architecture> m = new LinkedHashMap<>();
+    if (fixedArch != null) {
+      m.put("trained", fixedArch);
+      return m;
+    }
     m.put("largest", Extremes.largest(net.space(), false));
     m.put("smallest", Extremes.smallest(net.space()));
     for (int i = 0; i < config.randomValidSubnets(); i++) {

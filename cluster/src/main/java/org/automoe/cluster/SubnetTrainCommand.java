@@ -1,0 +1,158 @@
+package org.automoe.cluster;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.automoe.core.InvalidInputException;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.HatYamlCodec;
+import org.automoe.core.data.Example;
+import org.automoe.core.space.SearchSpace;
+import org.automoe.core.supernet.CheckpointInfo;
+import org.automoe.core.supernet.Checkpoints;
+import org.automoe.core.supernet.Regularization;
+import org.automoe.core.supernet.SubnetExport;
+import org.automoe.core.supernet.Supernet;
+import org.automoe.core.supernet.SupernetShape;
+import org.automoe.core.supernet.SupernetTrainer;
+import org.automoe.core.supernet.SupernetWeights;
+import org.automoe.core.supernet.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code automoe subnet train}: trains one architecture on its own, from scratch or from weights
+ * inherited from a supernet ({@code --from}); rerun on the same folder to resume.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Train one architecture standalone, from scratch or inherited weights (--from).")
+final class SubnetTrainCommand implements Runnable {
+  @Option(names = "--arch", required = true, description = "architecture file")
+  Path archFile;
+
+  @Option(
+      names = "--space",
+      defaultValue = "small",
+      description = "space of the architecture (default: ${DEFAULT-VALUE})")
+  String space;
+
+  @Option(
+      names = "--from",
+      description = "supernet folder to inherit weights (and vocabulary) from")
+  Path from;
+
+  @Option(
+      names = "--corpus",
+      description = "corpus folder (default: the supernet's, or the bundled one)")
+  Path corpus;
+
+  @Option(names = "--steps", required = true, description = "optimizer updates")
+  int steps;
+
+  @Option(names = "--out", required = true, description = "model folder")
+  Path out;
+
+  @Option(
+      names = "--vocab",
+      defaultValue = "8000",
+      description = "BPE vocabulary when learning one")
+  int vocab;
+
+  @Option(names = "--max-tokens", defaultValue = "2048", description = "padded tokens per batch")
+  int maxTokens;
+
+  @Option(names = "--lr", defaultValue = "1e-3", description = "peak learning rate")
+  float lr;
+
+  @Option(names = "--dropout", defaultValue = "0.1", description = "dropout at full width")
+  float dropout;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed")
+  long seed;
+
+  @Option(names = "--log-every", defaultValue = "20", description = "steps between progress lines")
+  int logEvery;
+
+  @Option(
+      names = "--validate-every",
+      defaultValue = "500",
+      description = "steps between validations")
+  int validateEvery;
+
+  @Override
+  public void run() {
+    if (steps < 1) {
+      throw new InvalidInputException("--steps must be at least 1");
+    }
+    Path bpe = from != null ? from.resolve("bpe.txt") : null;
+    Path corpusDir = corpus != null ? corpus : from != null ? from.resolve("corpus") : null;
+    TrainingData data = TrainingData.prepare(out, corpusDir, bpe, vocab, System.out::println);
+    List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
+    List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
+    TrainingSettings settings =
+        new TrainingSettings(
+            lr,
+            1e-7f,
+            Math.max(1, steps / 10),
+            steps,
+            0.1f,
+            0.01f,
+            maxTokens,
+            new Regularization(dropout, 0.1f, 0f));
+    SupernetTrainer.Config config =
+        new SupernetTrainer.Config(seed, logEvery, 200, 5.0, validateEvery, 500, 0, 128);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Path last = out.resolve("last");
+      Supernet model;
+      long start = 0;
+      Architecture a;
+      if (Files.isDirectory(last) && Checkpoints.info(last).step() > 0) {
+        CheckpointInfo info = Checkpoints.info(last);
+        model = Checkpoints.load(last, manager);
+        a = HatYamlCodec.read(archFile, model.space());
+        start = info.step();
+        System.out.printf("resuming %s from step %d of %d%n", last, start, steps);
+      } else {
+        try (NDManager source = NDManager.newBaseManager();
+            Supernet origin = origin(data, source)) {
+          a = HatYamlCodec.read(archFile, origin.space());
+          model = SubnetExport.export(origin, a, manager);
+        }
+        new RunDirectory(out).write("arch.yml", HatYamlCodec.write(a));
+        System.out.printf(
+            Locale.ROOT,
+            "training %s standalone (%s): %.2f M parameters%n",
+            a.key(),
+            from != null ? "inherited from " + from : "from scratch",
+            model.weights().parameterCount() / 1e6);
+      }
+      try (model) {
+        SupernetTrainer.Result r =
+            new SupernetTrainer(model, settings, config, out, data.bpeSha256(), System.out::println)
+                .fixed(a)
+                .run(train, valid, start);
+        System.out.printf(
+            Locale.ROOT,
+            "done: %d steps, %.0f target tokens/s, best validation loss %.4f -> %s%n",
+            r.steps(),
+            r.targetTokensPerSecond(),
+            r.bestValidLoss(),
+            out);
+      }
+    }
+  }
+
+  /** The supernet to slice from: trained (inheritance) or freshly initialised (from scratch). */
+  private Supernet origin(TrainingData data, NDManager manager) {
+    if (from != null) {
+      return ModelFolder.load(ModelFolder.checkpoint(from, null), data, manager);
+    }
+    SearchSpace s = SpaceFiles.resolve(space);
+    return new Supernet(
+        s, SupernetWeights.init(SupernetShape.of(s, data.bpe().vocabSize(), 256), seed, manager));
+  }
+}
