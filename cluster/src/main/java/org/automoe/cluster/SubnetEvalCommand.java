@@ -17,6 +17,7 @@ import org.automoe.core.data.TokenBatcher;
 import org.automoe.core.metric.Bleu;
 import org.automoe.core.metric.BleuScore;
 import org.automoe.core.metric.BleuSettings;
+import org.automoe.core.supernet.BeamSearch;
 import org.automoe.core.supernet.Supernet;
 import org.automoe.core.supernet.Translator;
 import picocli.CommandLine.Command;
@@ -52,6 +53,12 @@ final class SubnetEvalCommand implements Runnable {
       description = "decoded text file (default: DIR/eval/<arch name>.hyp)")
   Path hypOut;
 
+  @Option(
+      names = "--beam",
+      defaultValue = "1",
+      description = "beam width; 1 is greedy (default: ${DEFAULT-VALUE})")
+  int beam;
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
@@ -71,7 +78,11 @@ final class SubnetEvalCommand implements Runnable {
       }
       List<int[]> sources = test.stream().map(p -> data.bpe().encode(p.source())).toList();
       List<String> hyps = new ArrayList<>();
-      for (int[] ids : new Translator(net, a).translate(sources, 2048)) {
+      List<int[]> translated =
+          beam > 1
+              ? new BeamSearch(net, a, beam).translate(sources)
+              : new Translator(net, a).translate(sources, 2048);
+      for (int[] ids : translated) {
         hyps.add(data.bpe().decode(ids));
       }
       long t2 = System.nanoTime();
@@ -87,6 +98,7 @@ final class SubnetEvalCommand implements Runnable {
       m.put("bleu", bleu.score());
       m.put("bleuSignature", bleu.signature());
       m.put("testSentences", test.size());
+      m.put("beam", beam);
       m.put("translationSentencesPerSecond", test.size() / ((t2 - t1) / 1e9));
       m.put("validationSeconds", (t1 - t0) / 1e9);
       m.put("hypotheses", hyp.toString());

@@ -74,6 +74,32 @@ class SubnetExportTest {
   }
 
   @Test
+  void beamOfWidthOneIsGreedyAndWiderBeamsEndTheirSentences() {
+    try (NDManager m = NDManager.newBaseManager();
+        Supernet net = TinySupernet.create(m, 24)) {
+      Architecture a = TinySupernet.mixed();
+      for (int step = 0; step < 40; step++) {
+        net.train(a, TinySupernet.batch(32, step), SETTINGS, 3e-3f, step);
+      }
+      List<int[]> sources = List.of(new int[] {5, 6, 7}, new int[] {9, 10, 11, 12, 13});
+      List<int[]> greedy = new Translator(net, a).translate(sources, 1000);
+      List<int[]> beam1 = new BeamSearch(net, a, 1).translate(sources);
+      for (int i = 0; i < sources.size(); i++) {
+        assertArrayEquals(greedy.get(i), beam1.get(i), "sentence " + i);
+      }
+      for (int[] hyp : new BeamSearch(net, a, 4).translate(sources)) {
+        assertTrue(hyp.length <= 3 * 1.5 + 10 + 5);
+        for (int t : hyp) {
+          assertTrue(
+              t > org.automoe.core.data.Bpe.BOS
+                  && t != org.automoe.core.data.Bpe.EOS
+                  && t < TinySupernet.VOCAB);
+        }
+      }
+    }
+  }
+
+  @Test
   void anExportTrainsOnItsOwn() {
     try (NDManager m = NDManager.newBaseManager();
         Supernet net = TinySupernet.create(m, 23)) {
