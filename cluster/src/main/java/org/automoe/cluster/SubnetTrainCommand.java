@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.data.Example;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.supernet.CheckpointInfo;
 import org.automoe.core.supernet.Checkpoints;
-import org.automoe.core.supernet.Regularization;
 import org.automoe.core.supernet.SubnetExport;
 import org.automoe.core.supernet.Supernet;
 import org.automoe.core.supernet.SupernetShape;
@@ -20,6 +18,7 @@ import org.automoe.core.supernet.SupernetTrainer;
 import org.automoe.core.supernet.SupernetWeights;
 import org.automoe.core.supernet.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,66 +44,20 @@ final class SubnetTrainCommand implements Runnable {
       description = "supernet folder to inherit weights (and vocabulary) from")
   Path from;
 
-  @Option(
-      names = "--corpus",
-      description = "corpus folder (default: the supernet's, or the bundled one)")
-  Path corpus;
-
-  @Option(names = "--steps", required = true, description = "optimizer updates")
-  int steps;
-
-  @Option(names = "--out", required = true, description = "model folder")
-  Path out;
-
-  @Option(
-      names = "--vocab",
-      defaultValue = "8000",
-      description = "BPE vocabulary when learning one")
-  int vocab;
-
-  @Option(names = "--max-tokens", defaultValue = "2048", description = "padded tokens per batch")
-  int maxTokens;
-
-  @Option(names = "--lr", defaultValue = "1e-3", description = "peak learning rate")
-  float lr;
-
-  @Option(names = "--dropout", defaultValue = "0.1", description = "dropout at full width")
-  float dropout;
-
-  @Option(names = "--seed", defaultValue = "1", description = "seed")
-  long seed;
-
-  @Option(names = "--log-every", defaultValue = "20", description = "steps between progress lines")
-  int logEvery;
-
-  @Option(
-      names = "--validate-every",
-      defaultValue = "500",
-      description = "steps between validations")
-  int validateEvery;
+  @Mixin TrainingOptions options;
 
   @Override
   public void run() {
-    if (steps < 1) {
-      throw new InvalidInputException("--steps must be at least 1");
-    }
+    TrainingSettings settings = options.settings();
+    Path out = options.out;
     Path bpe = from != null ? from.resolve("bpe.txt") : null;
-    Path corpusDir = corpus != null ? corpus : from != null ? from.resolve("corpus") : null;
-    TrainingData data = TrainingData.prepare(out, corpusDir, bpe, vocab, System.out::println);
+    Path corpusDir =
+        options.corpus != null ? options.corpus : from != null ? from.resolve("corpus") : null;
+    TrainingData data =
+        TrainingData.prepare(out, corpusDir, bpe, options.vocab, System.out::println);
     List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
     List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
-    TrainingSettings settings =
-        new TrainingSettings(
-            lr,
-            1e-7f,
-            Math.max(1, steps / 10),
-            steps,
-            0.1f,
-            0.01f,
-            maxTokens,
-            new Regularization(dropout, 0.1f, 0f));
-    SupernetTrainer.Config config =
-        new SupernetTrainer.Config(seed, logEvery, 200, 5.0, validateEvery, 500, 0, 128);
+    SupernetTrainer.Config config = options.config(0);
     try (NDManager manager = NDManager.newBaseManager()) {
       Path last = out.resolve("last");
       Supernet model;
@@ -115,7 +68,7 @@ final class SubnetTrainCommand implements Runnable {
         model = Checkpoints.load(last, manager);
         a = HatYamlCodec.read(archFile, model.space());
         start = info.step();
-        System.out.printf("resuming %s from step %d of %d%n", last, start, steps);
+        System.out.printf("resuming %s from step %d of %d%n", last, start, options.steps);
       } else {
         try (NDManager source = NDManager.newBaseManager();
             Supernet origin = origin(data, source)) {
@@ -153,6 +106,8 @@ final class SubnetTrainCommand implements Runnable {
     }
     SearchSpace s = SpaceFiles.resolve(space);
     return new Supernet(
-        s, SupernetWeights.init(SupernetShape.of(s, data.bpe().vocabSize(), 256), seed, manager));
+        s,
+        SupernetWeights.init(
+            SupernetShape.of(s, data.bpe().vocabSize(), 256), options.seed, manager));
   }
 }

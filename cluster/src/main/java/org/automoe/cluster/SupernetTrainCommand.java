@@ -13,13 +13,13 @@ import org.automoe.core.space.SearchSpace;
 import org.automoe.core.space.SearchSpaceCodec;
 import org.automoe.core.supernet.CheckpointInfo;
 import org.automoe.core.supernet.Checkpoints;
-import org.automoe.core.supernet.Regularization;
 import org.automoe.core.supernet.Supernet;
 import org.automoe.core.supernet.SupernetShape;
 import org.automoe.core.supernet.SupernetTrainer;
 import org.automoe.core.supernet.SupernetWeights;
 import org.automoe.core.supernet.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,95 +37,21 @@ final class SupernetTrainCommand implements Runnable {
       description = "paper, small, tiny or a space file (default: ${DEFAULT-VALUE})")
   String space;
 
-  @Option(names = "--corpus", description = "corpus folder (default: the bundled en-de corpus)")
-  Path corpus;
-
-  @Option(names = "--steps", required = true, description = "optimizer updates")
-  int steps;
-
-  @Option(names = "--out", required = true, description = "supernet folder")
-  Path out;
-
   @Option(names = "--bpe", description = "BPE file to use (default: learn one with --vocab)")
   Path bpe;
 
-  @Option(
-      names = "--vocab",
-      defaultValue = "8000",
-      description = "BPE vocabulary when learning one (default: ${DEFAULT-VALUE})")
-  int vocab;
-
-  @Option(
-      names = "--max-tokens",
-      defaultValue = "2048",
-      description = "padded tokens per batch (default: ${DEFAULT-VALUE})")
-  int maxTokens;
-
-  @Option(
-      names = "--lr",
-      defaultValue = "1e-3",
-      description = "peak learning rate (default: ${DEFAULT-VALUE})")
-  float lr;
-
-  @Option(names = "--warmup", description = "warm-up steps (default: 10% of --steps)")
-  Integer warmup;
-
-  @Option(
-      names = "--dropout",
-      defaultValue = "0.1",
-      description =
-          "dropout at full width, scaled with width (default: ${DEFAULT-VALUE}; paper 0.3)")
-  float dropout;
-
-  @Option(
-      names = "--balance",
-      defaultValue = "0.01",
-      description = "load-balancing loss coefficient (default: ${DEFAULT-VALUE})")
-  float balance;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "run seed (default: ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--log-every", defaultValue = "20", description = "steps between progress lines")
-  int logEvery;
-
-  @Option(
-      names = "--validate-every",
-      defaultValue = "500",
-      description = "steps between validations")
-  int validateEvery;
-
-  @Option(
-      names = "--checkpoint-every",
-      defaultValue = "200",
-      description = "steps between checkpoints (also every 5 minutes)")
-  int checkpointEvery;
+  @Mixin TrainingOptions options;
 
   @Override
   public void run() {
-    if (steps < 1 || logEvery < 1 || validateEvery < 1 || checkpointEvery < 1) {
-      throw new InvalidInputException("--steps and the --*-every options must be at least 1");
-    }
     SearchSpace s = SpaceFiles.resolve(space);
-    TrainingData data = TrainingData.prepare(out, corpus, bpe, vocab, System.out::println);
+    TrainingSettings settings = options.settings();
+    Path out = options.out;
+    TrainingData data =
+        TrainingData.prepare(out, options.corpus, bpe, options.vocab, System.out::println);
     List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
     List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
-    TrainingSettings settings =
-        new TrainingSettings(
-            lr,
-            1e-7f,
-            warmup != null ? warmup : Math.max(1, steps / 10),
-            steps,
-            0.1f,
-            balance,
-            maxTokens,
-            new Regularization(dropout, 0.1f, 0f));
-    SupernetTrainer.Config config =
-        new SupernetTrainer.Config(
-            seed, logEvery, checkpointEvery, 5.0, validateEvery, 500, 3, 128);
+    SupernetTrainer.Config config = options.config(3);
     try (NDManager manager = NDManager.newBaseManager()) {
       Path last = out.resolve("last");
       Supernet net;
@@ -135,10 +61,10 @@ final class SupernetTrainCommand implements Runnable {
         requireSameRun(info, s, settings, data.bpeSha256());
         net = Checkpoints.load(last, manager);
         start = info.step();
-        System.out.printf("resuming %s from step %d of %d%n", last, start, steps);
+        System.out.printf("resuming %s from step %d of %d%n", last, start, options.steps);
       } else {
         SupernetShape shape = SupernetShape.of(s, data.bpe().vocabSize(), 256);
-        net = new Supernet(s, SupernetWeights.init(shape, seed, manager));
+        net = new Supernet(s, SupernetWeights.init(shape, options.seed, manager));
         System.out.printf(
             Locale.ROOT,
             "supernet of space '%s': %.2f M parameters, %d training pairs, %d validation pairs%n",
@@ -154,7 +80,7 @@ final class SupernetTrainCommand implements Runnable {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("space", s.name());
         summary.put("steps", r.steps());
-        summary.put("seed", seed);
+        summary.put("seed", options.seed);
         summary.put("targetTokensPerSecond", r.targetTokensPerSecond());
         summary.put("lastLoss", r.lastLoss());
         summary.put("bestValidLoss", r.bestValidLoss());
@@ -175,8 +101,8 @@ final class SupernetTrainCommand implements Runnable {
     String problem = null;
     if (!info.spaceYaml().equals(SearchSpaceCodec.toYaml(s))) {
       problem = "another space";
-    } else if (info.seed() != seed) {
-      problem = "seed " + info.seed() + ", not " + seed;
+    } else if (info.seed() != options.seed) {
+      problem = "seed " + info.seed() + ", not " + options.seed;
     } else if (!info.settings().equals(settings)) {
       problem = "other training settings (steps, learning rate, batch, dropout)";
     } else if (!info.bpeSha256().equals(bpeSha)) {
@@ -184,7 +110,10 @@ final class SupernetTrainCommand implements Runnable {
     }
     if (problem != null) {
       throw new InvalidInputException(
-          out + ": holds a run with " + problem + "; use another --out or the same options");
+          options.out
+              + ": holds a run with "
+              + problem
+              + "; use another --out or the same options");
     }
   }
 }
