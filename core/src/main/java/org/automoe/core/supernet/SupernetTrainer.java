@@ -68,6 +68,9 @@ public final class SupernetTrainer {
   private final RandomSampler sampler;
   private final TokenBatcher batcher;
 
+  /** Set for standalone training of one architecture; null for supernet training. */
+  private final Architecture fixedArch;
+
   public SupernetTrainer(
       Supernet net,
       TrainingSettings settings,
@@ -75,6 +78,18 @@ public final class SupernetTrainer {
       Path out,
       String bpeSha256,
       Consumer<String> progress) {
+    this(net, settings, config, out, bpeSha256, progress, null);
+  }
+
+  private SupernetTrainer(
+      Supernet net,
+      TrainingSettings settings,
+      Config config,
+      Path out,
+      String bpeSha256,
+      Consumer<String> progress,
+      Architecture fixedArch) {
+    this.fixedArch = fixedArch;
     this.net = net;
     this.settings = settings;
     this.config = config;
@@ -91,12 +106,8 @@ public final class SupernetTrainer {
    * baseline, or a searched model retrained from scratch or from inherited weights).
    */
   public SupernetTrainer fixed(Architecture arch) {
-    SupernetTrainer t = new SupernetTrainer(net, settings, config, out, bpeSha256, progress);
-    t.fixedArch = arch;
-    return t;
+    return new SupernetTrainer(net, settings, config, out, bpeSha256, progress, arch);
   }
-
-  private Architecture fixedArch;
 
   /** The subnet trained at {@code step}. */
   public Architecture subnetAt(long step) {
