@@ -15,6 +15,23 @@ final class Profile {
     return profile.equals("demo") ? 2000 : 8000;
   }
 
+  /** Supernet updates of the profile: about a minute for demo, about 30 minutes for small. */
+  static int supernetSteps(String profile) {
+    return profile.equals("demo") ? 300 : 1400;
+  }
+
+  /**
+   * Peak learning rate: the toy model takes a high one; the CPU-scale post-LN model stalls on 1e-3.
+   */
+  static float learningRate(String profile) {
+    return profile.equals("demo") ? 1e-3f : 3e-4f;
+  }
+
+  /** Test sentences translated by the run's evaluation (all of them for small). */
+  static Integer testSentences(String profile) {
+    return profile.equals("demo") ? 200 : null;
+  }
+
   static SearchSpace space(String profile) {
     return switch (profile) {
       case "demo" -> BuiltInSpaces.tiny();

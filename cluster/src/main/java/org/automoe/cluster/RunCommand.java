@@ -25,7 +25,6 @@ final class RunCommand implements Runnable {
   /** Pipeline stages in order, with what is missing for those not built yet. */
   static final List<String[]> LATER_STAGES =
       List.of(
-          new String[] {"supernet training", "not built yet"},
           new String[] {"latency dataset + predictor", "not built yet"},
           new String[] {"evolutionary search", "not built yet (needs supernet fitness)"},
           new String[] {"finalists: retrain, BLEU, latency", "not built yet"});
@@ -53,10 +52,11 @@ final class RunCommand implements Runnable {
             defaults.dir(),
             seed != null ? seed : defaults.seed(),
             defaults.surveySamples(),
-            defaults.corpus());
+            defaults.corpus(),
+            defaults.supernetSteps());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
-    int total = LATER_STAGES.size() + 3;
+    int total = LATER_STAGES.size() + 5;
     System.out.printf(
         "automoe run: profile %s, space %s, seed %d, run directory %s%n",
         s.profile(), space.name(), s.seed(), dir.root());
@@ -80,9 +80,17 @@ final class RunCommand implements Runnable {
             dir.root().resolve("corpus"), dir.root().resolve("bpe"), Profile.bpeVocab(s.profile()));
     System.out.printf("[3/%d] BPE: done: %s -> bpe/bpe.txt%n", total, bpe);
     stages.put("BPE", "done");
+    int steps = s.supernetSteps() > 0 ? s.supernetSteps() : Profile.supernetSteps(s.profile());
+    System.out.printf("[4/%d] supernet training: %d steps -> supernet/%n", total, steps);
+    String trained = RunSupernet.train(dir.root(), space, s.profile(), s, steps);
+    System.out.printf("[4/%d] supernet training: done: %s%n", total, trained);
+    stages.put("supernet training", "done");
+    String largest = RunSupernet.evaluateLargest(dir.root(), Profile.testSentences(s.profile()));
+    System.out.printf("[5/%d] largest subnet with inherited weights: %s%n", total, largest);
+    stages.put("largest subnet evaluation", "done");
     for (int i = 0; i < LATER_STAGES.size(); i++) {
       String[] stage = LATER_STAGES.get(i);
-      System.out.printf("[%d/%d] %s: %s%n", i + 4, total, stage[0], stage[1]);
+      System.out.printf("[%d/%d] %s: %s%n", i + 6, total, stage[0], stage[1]);
       stages.put(stage[0], stage[1]);
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -94,7 +102,7 @@ final class RunCommand implements Runnable {
     manifest.put("stages", stages);
     dir.write("run.json", Json.write(manifest) + "\n");
     System.out.println(
-        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, bpe/, run.json to "
+        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, bpe/, supernet/, run.json to "
             + dir.root());
   }
 }

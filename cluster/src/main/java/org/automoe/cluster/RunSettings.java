@@ -16,12 +16,18 @@ import org.automoe.core.InvalidInputException;
  * @param seed root seed of every draw of a run
  * @param surveySamples architectures drawn by the survey stage
  * @param corpus corpus folder to use, or empty for the bundled en-de corpus
+ * @param supernetSteps supernet updates, or 0 for the profile's default
  */
-record RunSettings(String profile, Path dir, long seed, int surveySamples, String corpus) {
+record RunSettings(
+    String profile, Path dir, long seed, int surveySamples, String corpus, int supernetSteps) {
   RunSettings {
     if (!Profile.NAMES.contains(profile)) {
       throw new InvalidInputException(
           "automoe.run.profile: '" + profile + "' is not one of " + Profile.NAMES);
+    }
+    if (supernetSteps < 0) {
+      throw new InvalidInputException(
+          "automoe.run.supernet-steps: must not be negative, but was " + supernetSteps);
     }
     if (surveySamples < 1) {
       throw new InvalidInputException(
@@ -53,7 +59,8 @@ record RunSettings(String profile, Path dir, long seed, int surveySamples, Strin
           Path.of(c.getString("dir")),
           c.getLong("seed"),
           c.getInt("survey-samples"),
-          c.getString("corpus"));
+          c.getString("corpus"),
+          c.getInt("supernet-steps"));
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   @TempDir static Path shared;
   static Path smallCorpusConf;
+  static Path fewSteps;
 
   /** A small corpus keeps the runs that do not test the bundled one fast. */
   @BeforeAll
@@ -31,17 +32,24 @@ class RunCommandTest {
             .exitCode());
     smallCorpusConf =
         Files.writeString(
-            shared.resolve("small.conf"), "automoe.run.corpus = \"" + shared.resolve("c") + "\"\n");
+            shared.resolve("small.conf"),
+            "automoe.run { corpus = \"" + shared.resolve("c") + "\", supernet-steps = 4 }\n");
+    fewSteps = Files.writeString(shared.resolve("few.conf"), "automoe.run.supernet-steps = 6\n");
   }
 
   @Test
   void theDefaultRunUsesTheBundledCorpusAndSaysWhatIsNotBuiltYet(@TempDir Path dir)
       throws IOException {
     Path run = dir.resolve("run");
-    Cli.Result r = Cli.run("run", "--run", run.toString());
+    Cli.Result r = Cli.run("run", "--config", fewSteps.toString(), "--run", run.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("profile demo, space tiny, seed 1"), r.out());
-    assertTrue(r.out().contains("supernet training: not built yet"), r.out());
+    assertTrue(r.out().contains("[4/8] supernet training: done: 6 steps"), r.out());
+    assertTrue(
+        r.out().contains("[5/8] largest subnet with inherited weights: validation loss "), r.out());
+    assertTrue(r.out().contains("latency dataset + predictor: not built yet"), r.out());
+    assertTrue(Files.isRegularFile(run.resolve("supernet/last/checkpoint.json")));
+    assertTrue(Files.isRegularFile(run.resolve("supernet/eval/largest.hyp")));
     for (String f :
         new String[] {
           "space.yml",
@@ -104,7 +112,7 @@ class RunCommandTest {
     Path conf = dir.resolve("my.conf");
     Files.writeString(
         conf,
-        "automoe.run { survey-samples = 20, profile = small, corpus = \""
+        "automoe.run { survey-samples = 20, supernet-steps = 2, profile = small, corpus = \""
             + shared.resolve("c")
             + "\" }\n");
     Cli.Result r =

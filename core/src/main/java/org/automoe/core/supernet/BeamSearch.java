@@ -73,17 +73,22 @@ public final class BeamSearch {
             ids[r][c] = live.get(r).tokens().get(c);
           }
         }
-        NDArray in = m.create(ids).toType(DataType.INT64, false);
-        List<NDArray> memory = encoded.stream().map(e -> repeat(e, k)).toList();
-        NDArray y =
-            f.decode(
-                in,
-                memory,
-                repeat(b.sourceMask, k),
-                m.ones(new Shape((long) k * (t + 1))),
-                new ArrayList<>(),
-                new ArrayList<>());
-        float[] logp = f.project(y.get(new NDIndex(":, -1, :"))).logSoftmax(-1).toFloatArray();
+        float[] logp;
+        // Each step keeps only the log-probabilities; its arrays are freed before the next step.
+        try (NDScope step = new NDScope()) {
+          step.suppressNotUsedWarning();
+          NDArray in = m.create(ids).toType(DataType.INT64, false);
+          List<NDArray> memory = encoded.stream().map(e -> repeat(e, k)).toList();
+          NDArray y =
+              f.decode(
+                  in,
+                  memory,
+                  repeat(b.sourceMask, k),
+                  m.ones(new Shape((long) k * (t + 1))),
+                  new ArrayList<>(),
+                  new ArrayList<>());
+          logp = f.project(y.get(new NDIndex(":, -1, :"))).logSoftmax(-1).toFloatArray();
+        }
         int vocab = logp.length / k;
         PriorityQueue<Hypothesis> next =
             new PriorityQueue<>(Comparator.comparingDouble(Hypothesis::logProb));

@@ -70,11 +70,16 @@ public final class Translator {
             ids[r][k] = prefix.get(r).get(k);
           }
         }
-        NDArray in = m.create(ids).toType(DataType.INT64, false);
-        NDArray ones = m.ones(new ai.djl.ndarray.types.Shape((long) rows * (t + 1)));
-        NDArray y = f.decode(in, encoded, b.sourceMask, ones, new ArrayList<>(), new ArrayList<>());
-        NDArray last = f.project(y.get(new NDIndex(":, -1, :")));
-        long[] next = last.argMax(1).toLongArray();
+        long[] next;
+        // Each step keeps only the chosen ids; its arrays are freed before the next step.
+        try (NDScope step = new NDScope()) {
+          step.suppressNotUsedWarning();
+          NDArray in = m.create(ids).toType(DataType.INT64, false);
+          NDArray ones = m.ones(new ai.djl.ndarray.types.Shape((long) rows * (t + 1)));
+          NDArray y =
+              f.decode(in, encoded, b.sourceMask, ones, new ArrayList<>(), new ArrayList<>());
+          next = f.project(y.get(new NDIndex(":, -1, :"))).argMax(1).toLongArray();
+        }
         for (int r = 0; r < rows; r++) {
           int token = done[r] ? Bpe.PAD : (int) next[r];
           prefix.get(r).add(token);
