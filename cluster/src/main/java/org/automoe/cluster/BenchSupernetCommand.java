@@ -20,7 +20,6 @@ import org.automoe.core.data.BpeLearner;
 import org.automoe.core.data.Corpus;
 import org.automoe.core.data.CorpusFiles;
 import org.automoe.core.data.Example;
-import org.automoe.core.data.ParallelPair;
 import org.automoe.core.data.TokenBatcher;
 import org.automoe.core.evo.RandomSampler;
 import org.automoe.core.evo.Seeds;
@@ -69,7 +68,10 @@ final class BenchSupernetCommand implements Runnable {
   public void run() {
     SearchSpace s = SpaceFiles.resolve(space);
     Corpus corpus = CorpusFiles.readBundled(RunCorpus.BUNDLED);
-    Bpe bpe = bpeFile != null ? BpeFiles.read(bpeFile) : learn(corpus);
+    Bpe bpe =
+        bpeFile != null
+            ? BpeFiles.read(bpeFile)
+            : new BpeLearner(8000, RunBpe.MIN_CHAR_COUNT).learnJoint(corpus);
     List<Example> train = TrainingData.encode(bpe, corpus.train().subList(0, 4000));
     List<Batch> batches = new TokenBatcher(2048, 128).epoch(train, 1, 0).batches();
     List<Batch> valid =
@@ -141,14 +143,5 @@ final class BenchSupernetCommand implements Runnable {
     }
     draws.sort(Comparator.comparingLong(a -> cost.cost(a).paramsActive()));
     return draws.get(10);
-  }
-
-  private static Bpe learn(Corpus corpus) {
-    List<String> text = new ArrayList<>();
-    for (ParallelPair p : corpus.train()) {
-      text.add(p.source());
-      text.add(p.target());
-    }
-    return new BpeLearner(8000, RunBpe.MIN_CHAR_COUNT).learn(text);
   }
 }

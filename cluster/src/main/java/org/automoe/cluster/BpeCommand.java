@@ -6,16 +6,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.Bpe;
 import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.BpeLearner;
 import org.automoe.core.data.CorpusFiles;
-import org.automoe.core.data.ParallelPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,12 +62,7 @@ final class BpeCommand implements Runnable {
     if (corpus == null || out == null) {
       throw new InvalidInputException("bpe learn needs --corpus DIR and --out FILE");
     }
-    List<String> text = new ArrayList<>();
-    for (ParallelPair p : CorpusFiles.read(corpus).train()) {
-      text.add(p.source());
-      text.add(p.target());
-    }
-    Bpe bpe = new BpeLearner(vocab, RunBpe.MIN_CHAR_COUNT).learn(text);
+    Bpe bpe = new BpeLearner(vocab, RunBpe.MIN_CHAR_COUNT).learnJoint(CorpusFiles.read(corpus));
     BpeFiles.write(out, bpe);
     System.out.println(
         "wrote " + out + ": " + bpe.vocabSize() + " tokens (" + bpe.merges().size() + " merges)");

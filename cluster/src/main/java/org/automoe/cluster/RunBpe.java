@@ -2,13 +2,10 @@ package org.automoe.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.automoe.core.data.Bpe;
 import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.BpeLearner;
 import org.automoe.core.data.CorpusFiles;
-import org.automoe.core.data.ParallelPair;
 
 /**
  * The BPE stage of a run: a joint vocabulary learned on the training split. A vocabulary learned
@@ -35,13 +32,9 @@ final class RunBpe {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    List<String> text = new ArrayList<>();
-    for (ParallelPair p : CorpusFiles.read(corpus).train()) {
-      text.add(p.source());
-      text.add(p.target());
-    }
+    var train = CorpusFiles.read(corpus);
     long start = System.nanoTime();
-    Bpe bpe = new BpeLearner(vocab, MIN_CHAR_COUNT).learn(text);
+    Bpe bpe = new BpeLearner(vocab, MIN_CHAR_COUNT).learnJoint(train);
     BpeFiles.write(model, bpe);
     new RunDirectory(dir).write("learned-from.txt", key + "\n");
     return String.format(
@@ -49,7 +42,7 @@ final class RunBpe {
         bpe.vocabSize(),
         bpe.alphabet().size(),
         bpe.merges().size(),
-        text.size(),
+        2 * train.train().size(),
         (System.nanoTime() - start) / 1e9);
   }
 }

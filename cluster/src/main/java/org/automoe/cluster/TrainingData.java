@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.Bpe;
@@ -50,12 +49,7 @@ record TrainingData(Corpus corpus, Bpe bpe, String bpeSha256) {
         Files.copy(bpeFile, model, StandardCopyOption.REPLACE_EXISTING);
         log.accept("BPE: " + bpeFile + " (" + given.vocabSize() + " tokens)");
       } else if (!Files.isRegularFile(model)) {
-        List<String> text = new ArrayList<>();
-        for (ParallelPair p : corpus.train()) {
-          text.add(p.source());
-          text.add(p.target());
-        }
-        BpeFiles.write(model, new BpeLearner(vocab, RunBpe.MIN_CHAR_COUNT).learn(text));
+        BpeFiles.write(model, new BpeLearner(vocab, RunBpe.MIN_CHAR_COUNT).learnJoint(corpus));
         log.accept("BPE: learned " + vocab + " tokens on the training split -> " + model);
       }
       return new TrainingData(corpus, BpeFiles.read(model), BpeFiles.sha256(model));

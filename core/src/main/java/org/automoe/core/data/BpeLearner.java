@@ -35,6 +35,16 @@ public final class BpeLearner {
     this.minCharCount = Math.max(1, minCharCount);
   }
 
+  /** A joint vocabulary from both sides of the corpus's training split. */
+  public Bpe learnJoint(Corpus corpus) {
+    List<String> text = new ArrayList<>(2 * corpus.train().size());
+    for (ParallelPair p : corpus.train()) {
+      text.add(p.source());
+      text.add(p.target());
+    }
+    return learn(text);
+  }
+
   public Bpe learn(Iterable<String> sentences) {
     Map<String, Integer> wordCounts = new HashMap<>();
     Map<Integer, Long> charCounts = new TreeMap<>();
