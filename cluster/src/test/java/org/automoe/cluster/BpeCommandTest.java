@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,26 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BpeCommandTest {
   @Test
   void learnsThenEncodesAndDecodesExactly(@TempDir Path dir) throws IOException {
-    StringBuilder tsv = new StringBuilder();
-    for (int i = 0; i < 500; i++) {
-      tsv.append("a small house number ")
-          .append(i % 37)
-          .append("\tein kleines Haus Nummer ")
-          .append(i % 37)
-          .append('\n');
-    }
-    Path f = Files.writeString(dir.resolve("t.tsv"), tsv);
-    assertEquals(
-        0,
-        Cli.run("data", "import", "--tsv", f.toString(), "--out", dir.resolve("c").toString())
-            .exitCode());
+    Path corpus = Cli.corpus(dir, 500);
     Path model = dir.resolve("bpe.txt");
     Cli.Result learned =
         Cli.run(
             "bpe",
             "learn",
             "--corpus",
-            dir.resolve("c").toString(),
+            corpus.toString(),
             "--vocab",
             "300",
             "--out",

@@ -28,6 +28,28 @@ final class Cli {
     }
   }
 
+  /**
+   * A corpus folder {@code dir/corpus} of {@code lines} distinct numbered sentence pairs, made by
+   * {@code automoe data import}.
+   */
+  static Path corpus(Path dir, int lines) throws java.io.IOException {
+    StringBuilder tsv = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      tsv.append("the house number ")
+          .append(i)
+          .append(" is red\tdas Haus Nummer ")
+          .append(i)
+          .append(" ist rot\n");
+    }
+    Path file = java.nio.file.Files.writeString(dir.resolve("corpus.tsv"), tsv);
+    Path corpus = dir.resolve("corpus");
+    Result r = run("data", "import", "--tsv", file.toString(), "--out", corpus.toString());
+    if (r.exitCode() != 0) {
+      throw new AssertionError("data import failed: " + r.err());
+    }
+    return corpus;
+  }
+
   /** A HAT fixture from core's test resources. */
   static Path hat(String file) {
     return Path.of("..", "core", "src", "test", "resources", "hat", file)

@@ -87,22 +87,13 @@ class DataCommandTest {
 
   @Test
   void runUsesAConfiguredCorpusFolder(@TempDir Path dir) throws IOException {
-    StringBuilder tsv = new StringBuilder();
-    for (int i = 0; i < 3000; i++) {
-      tsv.append("line ").append(i).append("\tZeile ").append(i).append('\n');
-    }
-    Path f = Files.writeString(dir.resolve("my.tsv"), tsv);
-    assertEquals(
-        0,
-        Cli.run("data", "import", "--tsv", f.toString(), "--out", dir.resolve("c").toString())
-            .exitCode());
+    Path corpus = Cli.corpus(dir, 3000);
     Path conf =
-        Files.writeString(
-            dir.resolve("r.conf"), "automoe.run.corpus = \"" + dir.resolve("c") + "\"\n");
+        Files.writeString(dir.resolve("r.conf"), "automoe.run.corpus = \"" + corpus + "\"\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("run").toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("corpus: done: " + dir.resolve("c")), r.out());
+    assertTrue(r.out().contains("corpus: done: " + corpus), r.out());
     assertEquals(3000, CorpusFiles.read(dir.resolve("run/corpus")).size());
   }
 }

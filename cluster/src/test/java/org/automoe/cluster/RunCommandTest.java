@@ -15,25 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
   @TempDir static Path shared;
+  static Path corpus;
   static Path smallCorpusConf;
   static Path fewSteps;
 
   /** A small corpus keeps the runs that do not test the bundled one fast. */
   @BeforeAll
   static void smallCorpus() throws IOException {
-    StringBuilder tsv = new StringBuilder();
-    for (int i = 0; i < 3000; i++) {
-      tsv.append("the line number ").append(i).append("\tdie Zeile Nummer ").append(i).append('\n');
-    }
-    Path f = Files.writeString(shared.resolve("small.tsv"), tsv);
-    assertEquals(
-        0,
-        Cli.run("data", "import", "--tsv", f.toString(), "--out", shared.resolve("c").toString())
-            .exitCode());
+    corpus = Cli.corpus(shared, 3000);
     smallCorpusConf =
         Files.writeString(
             shared.resolve("small.conf"),
-            "automoe.run { corpus = \"" + shared.resolve("c") + "\", supernet-steps = 4 }\n");
+            "automoe.run { corpus = \"" + corpus + "\", supernet-steps = 4 }\n");
     fewSteps = Files.writeString(shared.resolve("few.conf"), "automoe.run.supernet-steps = 6\n");
   }
 
@@ -113,7 +106,7 @@ class RunCommandTest {
     Files.writeString(
         conf,
         "automoe.run { survey-samples = 20, supernet-steps = 2, profile = small, corpus = \""
-            + shared.resolve("c")
+            + corpus
             + "\" }\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());

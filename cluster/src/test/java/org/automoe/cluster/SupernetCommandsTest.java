@@ -18,18 +18,7 @@ class SupernetCommandsTest {
 
   @BeforeAll
   static void trainATinySupernet() throws IOException {
-    StringBuilder tsv = new StringBuilder();
-    for (int i = 0; i < 600; i++) {
-      tsv.append("the house number ")
-          .append(i)
-          .append(" is red\tdas Haus Nummer ")
-          .append(i)
-          .append(" ist rot\n");
-    }
-    Path f = Files.writeString(dir.resolve("t.tsv"), tsv);
-    corpus = dir.resolve("corpus");
-    assertEquals(
-        0, Cli.run("data", "import", "--tsv", f.toString(), "--out", corpus.toString()).exitCode());
+    corpus = Cli.corpus(dir, 600);
     supernet = dir.resolve("supernet");
     Cli.Result r = train("1");
     assertEquals(0, r.exitCode(), r.err());

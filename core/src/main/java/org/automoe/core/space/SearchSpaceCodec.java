@@ -36,21 +36,26 @@ public final class SearchSpaceCodec {
   public static SearchSpace readYaml(java.nio.file.Path file) {
     String text = org.automoe.core.TextFiles.read(file, "a space file");
     try {
-      Object tree;
-      try {
-        tree =
-            new org.yaml.snakeyaml.Yaml(
-                    new org.yaml.snakeyaml.constructor.SafeConstructor(
-                        new org.yaml.snakeyaml.LoaderOptions()))
-                .load(text);
-      } catch (org.yaml.snakeyaml.error.YAMLException e) {
-        String m = String.valueOf(e.getMessage());
-        throw new InvalidInputException("not valid YAML: " + m.lines().findFirst().orElse(m));
-      }
-      return fromTree(tree);
+      return parseYaml(text);
     } catch (InvalidInputException e) {
       throw e.in(file.toString());
     }
+  }
+
+  /** Parses space YAML text, as {@link #toYaml} writes it (checkpoints store spaces this way). */
+  public static SearchSpace parseYaml(String text) {
+    Object tree;
+    try {
+      tree =
+          new org.yaml.snakeyaml.Yaml(
+                  new org.yaml.snakeyaml.constructor.SafeConstructor(
+                      new org.yaml.snakeyaml.LoaderOptions()))
+              .load(text);
+    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+      String m = String.valueOf(e.getMessage());
+      throw new InvalidInputException("not valid YAML: " + m.lines().findFirst().orElse(m));
+    }
+    return fromTree(tree);
   }
 
   /** Builds a space from a parsed tree; errors name the key and the bad value. */

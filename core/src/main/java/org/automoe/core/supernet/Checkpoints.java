@@ -113,12 +113,12 @@ public final class Checkpoints {
    */
   public static Supernet load(Path dir, NDManager manager) {
     CheckpointInfo info = info(dir);
-    SearchSpace space =
-        SearchSpaceCodec.fromTree(
-            new org.yaml.snakeyaml.Yaml(
-                    new org.yaml.snakeyaml.constructor.SafeConstructor(
-                        new org.yaml.snakeyaml.LoaderOptions()))
-                .load(info.spaceYaml()));
+    SearchSpace space;
+    try {
+      space = SearchSpaceCodec.parseYaml(info.spaceYaml());
+    } catch (InvalidInputException e) {
+      throw e.in(dir + "/checkpoint.json spaceYaml");
+    }
     int n = info.names().size();
     NDList weights = read(dir.resolve("weights.ndlist"), manager, n);
     NDList moments = read(dir.resolve("adam.ndlist"), manager, 2 * n);

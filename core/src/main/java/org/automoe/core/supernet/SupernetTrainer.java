@@ -146,7 +146,11 @@ public final class SupernetTrainer {
   public Result runUntil(List<Example> train, List<Example> valid, long startStep, long stopStep) {
     List<Batch> validBatches =
         batcher.inOrder(valid.subList(0, Math.min(config.validSentences(), valid.size())));
-    int perEpoch = batcher.epoch(train, config.seed(), 0).batches().size();
+    // Greedy packing of length-sorted examples gives every epoch the same batch count, so step s
+    // is batch s % perEpoch of epoch s / perEpoch; the epoch in use is kept, never rebuilt.
+    List<Batch> epochBatches = batcher.epoch(train, config.seed(), 0).batches();
+    int loadedEpoch = 0;
+    int perEpoch = epochBatches.size();
     if (perEpoch == 0) {
       throw new org.automoe.core.InvalidInputException(
           "no training example fits in " + config.maxLength() + " tokens");
@@ -157,8 +161,6 @@ public final class SupernetTrainer {
       throw new UncheckedIOException(e);
     }
     trimValidationCsv(startStep);
-    List<Batch> epochBatches = null;
-    int loadedEpoch = -1;
     long windowTokens = 0;
     long windowStart = System.nanoTime();
     long runStart = windowStart;
@@ -237,7 +239,8 @@ public final class SupernetTrainer {
     StringBuilder rows = new StringBuilder();
     double sum = 0;
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, Architecture> e : validationSubnets().entrySet()) {
+    Map<String, Architecture> subnets = validationSubnets();
+    for (Map.Entry<String, Architecture> e : subnets.entrySet()) {
       double loss = net.validationLoss(e.getValue(), validBatches);
       sum += loss;
       rows.append(
@@ -252,7 +255,7 @@ public final class SupernetTrainer {
       parts.add(String.format(Locale.ROOT, "%s %.3f", e.getKey(), loss));
     }
     appendCsv(rows.toString());
-    double mean = sum / validationSubnets().size();
+    double mean = sum / subnets.size();
     progress.accept(
         String.format(
             Locale.ROOT,
