@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BpeCommand.class,
       SupernetCommand.class,
       SubnetCommand.class,
+      LatencyCommand.class,
       BenchCommand.class
     })
 final class AutomoeCommand implements Runnable {

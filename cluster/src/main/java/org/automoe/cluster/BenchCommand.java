@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks (run alone: other load on the machine skews them).",
-    subcommands = {BenchSupernetCommand.class})
+    subcommands = {BenchSupernetCommand.class, BenchPredictorCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -36,7 +36,7 @@ final class TrainingOptions {
       description = "peak learning rate (default: ${DEFAULT-VALUE})")
   float lr;
 
-  @Option(names = "--warmup", description = "warm-up steps (default: 10% of --steps)")
+  @Option(names = "--warmup", description = "warm-up steps (default: 10%% of --steps)")
   Integer warmup;
 
   @Option(

@@ -20,6 +20,15 @@ public final class Fixtures {
     }
   }
 
+  /** HAT's published Xeon latency dataset (MIT), under src/test/resources/hat-latency. */
+  public static Path hatXeonLatency() {
+    try {
+      return Path.of(Fixtures.class.getResource("/hat-latency/wmt14ende_cpu_xeon_all.csv").toURI());
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("missing test resource hat-latency", e);
+    }
+  }
+
   /** HAT's WMT'14 En-De model that REFERENCE.md gives as the cost check value. */
   public static final String HAT_CHECK = "HAT_wmt14ende_xeon@137.9ms_bleu@25.8.yml";
 

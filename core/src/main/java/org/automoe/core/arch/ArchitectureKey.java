@@ -2,6 +2,7 @@ package org.automoe.core.arch;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.automoe.core.InvalidInputException;
 
 /**
  * Canonical text key of an architecture, e.g. {@code e512:h4/3072,h8/1024.2048|d512:h8c4a1/3072}.
@@ -32,6 +33,64 @@ public final class ArchitectureKey {
                         + widths(l.expertWidths()))
             .collect(Collectors.joining(","));
     return "e" + a.encoderEmbedDim() + ":" + encoder + "|d" + a.decoderEmbedDim() + ":" + decoder;
+  }
+
+  /** The architecture of a key written by {@link #of}; anything else is an error naming the key. */
+  public static Architecture parse(String key) {
+    java.util.regex.Matcher whole = WHOLE.matcher(key == null ? "" : key.strip());
+    if (!whole.matches()) {
+      throw bad(key, "expected e<dim>:<layers>|d<dim>:<layers>");
+    }
+    try {
+      List<EncoderLayer> encoder = new java.util.ArrayList<>();
+      for (String layer : whole.group(2).split(",")) {
+        java.util.regex.Matcher m = ENCODER_LAYER.matcher(layer);
+        if (!m.matches()) {
+          throw bad(key, "encoder layer '" + layer + "' is not h<heads>/<widths>");
+        }
+        encoder.add(new EncoderLayer(Integer.parseInt(m.group(1)), parseWidths(m.group(2))));
+      }
+      List<DecoderLayer> decoder = new java.util.ArrayList<>();
+      for (String layer : whole.group(4).split(",")) {
+        java.util.regex.Matcher m = DECODER_LAYER.matcher(layer);
+        if (!m.matches()) {
+          throw bad(key, "decoder layer '" + layer + "' is not h<self>c<cross>a<code>/<widths>");
+        }
+        decoder.add(
+            new DecoderLayer(
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                parseWidths(m.group(4))));
+      }
+      return new Architecture(
+          Integer.parseInt(whole.group(1)), Integer.parseInt(whole.group(3)), encoder, decoder);
+    } catch (NumberFormatException e) {
+      throw bad(key, "a number is out of range");
+    } catch (InvalidInputException e) {
+      if (e.getMessage().startsWith("architecture key")) {
+        throw e;
+      }
+      throw bad(key, e.getMessage());
+    }
+  }
+
+  private static final java.util.regex.Pattern WHOLE =
+      java.util.regex.Pattern.compile("e(\\d+):([^|]+)\\|d(\\d+):(.+)");
+  private static final java.util.regex.Pattern ENCODER_LAYER =
+      java.util.regex.Pattern.compile("h(\\d+)/([\\d.]+)");
+  private static final java.util.regex.Pattern DECODER_LAYER =
+      java.util.regex.Pattern.compile("h(\\d+)c(\\d+)a(-?\\d+)/([\\d.]+)");
+
+  private static List<Integer> parseWidths(String widths) {
+    if (widths.startsWith(".") || widths.endsWith(".") || widths.contains("..")) {
+      throw new InvalidInputException("expert widths '" + widths + "' have an empty entry");
+    }
+    return java.util.Arrays.stream(widths.split("\\.")).map(Integer::valueOf).toList();
+  }
+
+  private static InvalidInputException bad(String key, String why) {
+    return new InvalidInputException("architecture key '" + key + "': " + why);
   }
 
   private static String widths(List<Integer> widths) {

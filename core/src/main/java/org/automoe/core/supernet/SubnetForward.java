@@ -160,14 +160,19 @@ final class SubnetForward {
 
   /** Token embeddings [batch, time, d] scaled by sqrt(d), plus positions. */
   private NDArray embed(NDArray ids, int d) {
+    return embed(ids, d, 0);
+  }
+
+  /** Like {@link #embed(NDArray, int)} with positions starting at {@code first}. */
+  NDArray embed(NDArray ids, int d, int first) {
     long t = ids.getShape().get(1);
     NDArray table = p.get(Names.EMBED).get(new NDIndex(":, :{}", d));
     NDArray x = table.get(ids).mul((float) Math.sqrt(d));
-    return x.add(p.positions().get(new NDIndex(":{}, :{}", t, d)));
+    return x.add(p.positions().get(new NDIndex("{}:{}, :{}", first, first + t, d)));
   }
 
   /** k copies of a mask along its last (time) axis, matching the concatenated encoder outputs. */
-  private static NDArray repeat(NDArray mask, int k) {
+  static NDArray repeat(NDArray mask, int k) {
     NDList copies = new NDList();
     for (int i = 0; i < k; i++) {
       copies.add(mask);

@@ -202,7 +202,7 @@ public final class SupernetTrainer {
                 lr,
                 tps,
                 epoch,
-                duration(eta)));
+                org.automoe.core.Durations.format(eta)));
         windowTokens = 0;
         windowStart = System.nanoTime();
       }
@@ -303,12 +303,5 @@ public final class SupernetTrainer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static String duration(double seconds) {
-    long s = Math.round(seconds);
-    return s >= 3600
-        ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)
-        : String.format("%dm%02ds", s / 60, s % 60);
   }
 }

@@ -52,4 +52,31 @@ class ArchitectureTest {
                     512, 512, List.of(), List.of(new DecoderLayer(4, 4, 1, List.of(1)))));
     assertEquals("an architecture needs at least one encoder layer", e.getMessage());
   }
+
+  @Test
+  void aKeyParsesBackToItsArchitecture() {
+    for (Architecture a :
+        org.automoe.core.latency.MeasurementPlan.of(
+            org.automoe.core.space.BuiltInSpaces.paper(6), 50, 9)) {
+      assertEquals(a, ArchitectureKey.parse(a.key()));
+    }
+  }
+
+  @Test
+  void aBadKeyIsNamedWithWhatIsWrong() {
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> ArchitectureKey.parse("e512:h4/|d512:x"));
+    assertEquals(
+        "architecture key 'e512:h4/|d512:x': encoder layer 'h4/' is not h<heads>/<widths>",
+        e.getMessage());
+    e =
+        assertThrows(
+            InvalidInputException.class, () -> ArchitectureKey.parse("e512:h0/1024|d512:h4c4a1/8"));
+    assertEquals(
+        "architecture key 'e512:h0/1024|d512:h4c4a1/8': self-attention heads must be positive,"
+            + " but was 0",
+        e.getMessage());
+    assertThrows(
+        InvalidInputException.class, () -> ArchitectureKey.parse("e512:h4/1..2|d1:h1c1a1/1"));
+  }
 }
