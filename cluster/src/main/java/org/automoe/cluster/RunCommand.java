@@ -25,7 +25,6 @@ final class RunCommand implements Runnable {
   /** Pipeline stages in order, with what is missing for those not built yet. */
   static final List<String[]> LATER_STAGES =
       List.of(
-          new String[] {"latency dataset + predictor", "not built yet"},
           new String[] {"evolutionary search", "not built yet (needs supernet fitness)"},
           new String[] {"finalists: retrain, BLEU, latency", "not built yet"});
 
@@ -53,10 +52,12 @@ final class RunCommand implements Runnable {
             seed != null ? seed : defaults.seed(),
             defaults.surveySamples(),
             defaults.corpus(),
-            defaults.supernetSteps());
+            defaults.supernetSteps(),
+            defaults.latencySamples(),
+            defaults.predictorSteps());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
-    int total = LATER_STAGES.size() + 5;
+    int total = LATER_STAGES.size() + 6;
     System.out.printf(
         "automoe run: profile %s, space %s, seed %d, run directory %s%n",
         s.profile(), space.name(), s.seed(), dir.root());
@@ -88,9 +89,16 @@ final class RunCommand implements Runnable {
     String largest = RunSupernet.evaluateLargest(dir.root(), Profile.testSentences(s.profile()));
     System.out.printf("[5/%d] largest subnet with inherited weights: %s%n", total, largest);
     stages.put("largest subnet evaluation", "done");
+    int samples = s.latencySamples() > 0 ? s.latencySamples() : Profile.latencySamples(s.profile());
+    System.out.printf(
+        "[6/%d] latency dataset + predictor: measuring %d architectures -> latency/%n",
+        total, samples);
+    String latency = RunLatency.run(dir.root(), samples, s.seed(), s.predictorSteps());
+    System.out.printf("[6/%d] latency dataset + predictor: done: %s%n", total, latency);
+    stages.put("latency dataset + predictor", "done");
     for (int i = 0; i < LATER_STAGES.size(); i++) {
       String[] stage = LATER_STAGES.get(i);
-      System.out.printf("[%d/%d] %s: %s%n", i + 6, total, stage[0], stage[1]);
+      System.out.printf("[%d/%d] %s: %s%n", i + 7, total, stage[0], stage[1]);
       stages.put(stage[0], stage[1]);
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -102,7 +110,8 @@ final class RunCommand implements Runnable {
     manifest.put("stages", stages);
     dir.write("run.json", Json.write(manifest) + "\n");
     System.out.println(
-        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, bpe/, supernet/, run.json to "
+        "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, bpe/,"
+            + " supernet/, latency/, run.json to "
             + dir.root());
   }
 }

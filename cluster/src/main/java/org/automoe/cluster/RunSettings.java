@@ -17,9 +17,18 @@ import org.automoe.core.InvalidInputException;
  * @param surveySamples architectures drawn by the survey stage
  * @param corpus corpus folder to use, or empty for the bundled en-de corpus
  * @param supernetSteps supernet updates, or 0 for the profile's default
+ * @param latencySamples architectures measured by the latency stage, or 0 for the profile's
+ * @param predictorSteps latency predictor updates, or 0 for the recipe's
  */
 record RunSettings(
-    String profile, Path dir, long seed, int surveySamples, String corpus, int supernetSteps) {
+    String profile,
+    Path dir,
+    long seed,
+    int surveySamples,
+    String corpus,
+    int supernetSteps,
+    int latencySamples,
+    int predictorSteps) {
   RunSettings {
     if (!Profile.NAMES.contains(profile)) {
       throw new InvalidInputException(
@@ -28,6 +37,10 @@ record RunSettings(
     if (supernetSteps < 0) {
       throw new InvalidInputException(
           "automoe.run.supernet-steps: must not be negative, but was " + supernetSteps);
+    }
+    if (latencySamples < 0 || predictorSteps < 0) {
+      throw new InvalidInputException(
+          "automoe.run.latency-samples and predictor-steps must not be negative");
     }
     if (surveySamples < 1) {
       throw new InvalidInputException(
@@ -60,7 +73,9 @@ record RunSettings(
           c.getLong("seed"),
           c.getInt("survey-samples"),
           c.getString("corpus"),
-          c.getInt("supernet-steps"));
+          c.getInt("supernet-steps"),
+          c.getInt("latency-samples"),
+          c.getInt("predictor-steps"));
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
     }

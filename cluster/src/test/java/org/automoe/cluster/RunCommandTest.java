@@ -26,8 +26,13 @@ class RunCommandTest {
     smallCorpusConf =
         Files.writeString(
             shared.resolve("small.conf"),
-            "automoe.run { corpus = \"" + corpus + "\", supernet-steps = 4 }\n");
-    fewSteps = Files.writeString(shared.resolve("few.conf"), "automoe.run.supernet-steps = 6\n");
+            "automoe.run { corpus = \""
+                + corpus
+                + "\", supernet-steps = 4, latency-samples = 12, predictor-steps = 20 }\n");
+    fewSteps =
+        Files.writeString(
+            shared.resolve("few.conf"),
+            "automoe.run { supernet-steps = 6, latency-samples = 12, predictor-steps = 20 }\n");
   }
 
   @Test
@@ -40,7 +45,14 @@ class RunCommandTest {
     assertTrue(r.out().contains("[4/8] supernet training: done: 6 steps"), r.out());
     assertTrue(
         r.out().contains("[5/8] largest subnet with inherited weights: validation loss "), r.out());
-    assertTrue(r.out().contains("latency dataset + predictor: not built yet"), r.out());
+    assertTrue(
+        r.out().contains("[6/8] latency dataset + predictor: done: 12 architectures measured"),
+        r.out());
+    assertEquals(
+        12,
+        org.automoe.core.latency.LatencyCsv.read(run.resolve("latency/latency.csv")).rows().size());
+    assertTrue(Files.isRegularFile(run.resolve("latency/predictor.bin")));
+    assertTrue(Files.readString(run.resolve("latency/report.json")).contains("\"within10\""));
     assertTrue(Files.isRegularFile(run.resolve("supernet/last/checkpoint.json")));
     assertTrue(Files.isRegularFile(run.resolve("supernet/eval/largest.hyp")));
     for (String f :

@@ -17,7 +17,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import org.automoe.core.InvalidInputException;
 
 /**
@@ -31,7 +31,7 @@ public final class PredictorTrainer {
   public record Provenance(String dataSha256, List<String> dataFiles, String versions) {}
 
   /**
-   * @param progress called with the step number now and then (for a progress line)
+   * @param log progress lines: the validation MAPE now and then, and which weights were kept
    */
   public static LatencyPredictor train(
       FeatureSpec spec,
@@ -40,7 +40,7 @@ public final class PredictorTrainer {
       PredictorRecipe recipe,
       long seed,
       Provenance provenance,
-      IntConsumer progress) {
+      Consumer<String> log) {
     if (train.size() < 2) {
       throw new InvalidInputException(
           "the predictor needs at least 2 training rows, but got " + train.size());
@@ -96,8 +96,11 @@ public final class PredictorTrainer {
       int every = Math.max(1, recipe.steps() / 50);
       double best = Double.POSITIVE_INFINITY;
       byte[] bestWeights = null;
+      int bestStep = 0;
+      double[] startErrors = null;
       if (select) {
-        best = LatencyMetrics.of(predictor.predictFeatures(validX), validMs).mape();
+        startErrors = relativeErrors(predictor.predictFeatures(validX), validMs);
+        best = mean(startErrors);
         bestWeights = predictor.snapshot();
       }
       int batch = recipe.batch();
@@ -117,21 +120,39 @@ public final class PredictorTrainer {
           NDArray target = m.create(by, new Shape(batch, 1));
           NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
           NDArray error = out.sub(target);
-          gc.backward((recipe.relativeLoss() ? error.div(target) : error).square().mean());
+          gc.backward(
+              recipe.relativeLoss() ? error.div(target).abs().mean() : error.square().mean());
         }
         trainer.step();
         if (select && (step % every == 0 || step == recipe.steps())) {
-          double mape = LatencyMetrics.of(predictor.predictFeatures(validX), validMs).mape();
-          if (mape < best) {
+          double[] errors = relativeErrors(predictor.predictFeatures(validX), validMs);
+          double mape = mean(errors);
+          if (mape < best && clearlyBetter(errors, startErrors)) {
             best = mape;
+            bestStep = step;
             bestWeights = predictor.snapshot();
           }
         }
-        if (step % every == 0) {
-          progress.accept(step);
+        if (step % (every * 10) == 0) {
+          log.accept(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "  step %d/%d%s",
+                  step,
+                  recipe.steps(),
+                  select
+                      ? String.format(
+                          java.util.Locale.ROOT, ", best validation MAPE %.2f %%", 100 * best)
+                      : ""));
         }
       }
       if (bestWeights != null) {
+        log.accept(
+            String.format(
+                java.util.Locale.ROOT,
+                "  kept the weights of step %d (validation MAPE %.2f %%)",
+                bestStep,
+                100 * best));
         predictor.restore(bestWeights);
       }
     } catch (RuntimeException e) {
@@ -139,6 +160,45 @@ public final class PredictorTrainer {
       throw e;
     }
     return predictor;
+  }
+
+  /**
+   * True when {@code errors} beat {@code reference} on the same rows by more than two standard
+   * errors of the paired difference. On noisy data (HAT's files) a network that merely fits the
+   * validation noise would otherwise replace the sound linear start.
+   */
+  static boolean clearlyBetter(double[] errors, double[] reference) {
+    int n = errors.length;
+    if (n < 2) {
+      return true;
+    }
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = errors[i] - reference[i];
+    }
+    double mean = mean(d);
+    double squares = 0;
+    for (double v : d) {
+      squares += (v - mean) * (v - mean);
+    }
+    double stderr = Math.sqrt(squares / (n - 1) / n);
+    return mean < -2 * stderr;
+  }
+
+  private static double[] relativeErrors(double[] predicted, double[] measured) {
+    double[] out = new double[predicted.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.abs(predicted[i] - measured[i]) / measured[i];
+    }
+    return out;
+  }
+
+  private static double mean(double[] v) {
+    double sum = 0;
+    for (double x : v) {
+      sum += x;
+    }
+    return v.length == 0 ? Double.NaN : sum / v.length;
   }
 
   /**

@@ -30,6 +30,14 @@ final class Adam {
     }
   }
 
+  /** Zeroes the gradients of a step that is not applied. */
+  void discardGradients(SupernetWeights w, Set<String> used) {
+    for (String name : used) {
+      // Assigned, not subtracted: the gradient may hold NaN, and NaN - NaN is NaN.
+      w.get(name).getGradient().set(new ai.djl.ndarray.index.NDIndex(":"), 0f);
+    }
+  }
+
   /** One update of the used parameters; their gradients are zeroed afterwards. */
   void update(SupernetWeights w, Set<String> used, float lr) {
     for (String name : used) {

@@ -40,8 +40,13 @@ public final class Supernet implements AutoCloseable {
     return adam;
   }
 
-  /** What one update did. */
-  public record Step(float loss, float nll, float balanceLoss, long targetTokens) {}
+  /**
+   * What one update did; {@code skipped} when the loss was not finite and the weights were left as
+   * they were (fairseq raises on this; skipping keeps a long run alive through a rare bad batch,
+   * and the trainer stops when it keeps happening).
+   */
+  public record Step(
+      float loss, float nll, float balanceLoss, long targetTokens, boolean skipped) {}
 
   /** One optimizer update on one subnet; {@code seed} fixes its dropout masks. */
   public Step train(Architecture a, Batch batch, TrainingSettings s, float lr, long seed) {
@@ -65,7 +70,12 @@ public final class Supernet implements AutoCloseable {
                 l.smoothed().getFloat(),
                 l.nll().getFloat(),
                 r.balanceLoss().getFloat(),
-                b.targetTokenCount);
+                b.targetTokenCount,
+                false);
+      }
+      if (!Float.isFinite(step.loss()) || !Float.isFinite(step.balanceLoss())) {
+        adam.discardGradients(weights, used);
+        return new Step(step.loss(), step.nll(), step.balanceLoss(), step.targetTokens(), true);
       }
       adam.update(weights, used, lr);
       return step;

@@ -34,6 +34,9 @@ public final class SupernetTrainer {
   private static final long DROPOUT = 0xD0;
   private static final long VALID_SUBNETS = 0xFA;
 
+  /** Non-finite losses in a row after which a run stops instead of skipping on. */
+  static final int MAX_SKIPPED_IN_A_ROW = 20;
+
   /**
    * @param seed the run's root seed
    * @param logEvery steps between progress lines
@@ -170,6 +173,7 @@ public final class SupernetTrainer {
     double bestValid = bestSoFar();
     int total = settings.totalSteps();
     long stop = Math.min(stopStep, total);
+    int skippedInARow = 0;
     for (long step = startStep; step < stop; step++) {
       int epoch = (int) (step / perEpoch);
       if (epoch != loadedEpoch) {
@@ -181,9 +185,30 @@ public final class SupernetTrainer {
       Supernet.Step r =
           net.train(
               subnetAt(step), batch, settings, lr, Seeds.derive(config.seed(), DROPOUT, step));
-      lastLoss = r.loss();
-      windowTokens += r.targetTokens();
-      runTokens += r.targetTokens();
+      if (r.skipped()) {
+        skippedInARow++;
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "step %d: loss is not finite (%s); update skipped, weights unchanged",
+                step + 1,
+                r.loss()));
+        if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+          throw new TrainingDivergedException(
+              "training diverged: "
+                  + skippedInARow
+                  + " updates in a row up to step "
+                  + (step + 1)
+                  + " had a non-finite loss; "
+                  + out.resolve("best")
+                  + " holds the best weights so far; retrain with a lower --lr");
+        }
+      } else {
+        skippedInARow = 0;
+        lastLoss = r.loss();
+        windowTokens += r.targetTokens();
+        runTokens += r.targetTokens();
+      }
       long done = step + 1;
       if (done % config.logEvery() == 0 || done == total) {
         double seconds = (System.nanoTime() - windowStart) / 1e9;

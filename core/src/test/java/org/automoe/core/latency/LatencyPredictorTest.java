@@ -48,7 +48,7 @@ class LatencyPredictorTest {
             PredictorRecipe.TUNED.withSteps(300),
             1,
             PROVENANCE,
-            step -> {})) {
+            line -> {})) {
       double[] measured = Baselines.measured(split.test());
       LatencyMetrics mlp = LatencyMetrics.of(p.predictRecords(split.test()), measured);
       assertTrue(mlp.within10() >= 0.9, "within 10 %: " + mlp.summary());
@@ -65,7 +65,13 @@ class LatencyPredictorTest {
     double[] before;
     try (LatencyPredictor p =
         PredictorTrainer.train(
-            spec, rows, List.of(), PredictorRecipe.PAPER.withSteps(20), 2, PROVENANCE, s -> {})) {
+            spec,
+            rows,
+            List.of(),
+            PredictorRecipe.PAPER.withSteps(20),
+            2,
+            PROVENANCE,
+            line -> {})) {
       before = p.predictMs(archs);
       for (int i = 0; i < 5; i++) {
         assertEquals(before[i], p.predictMs(List.of(archs.get(i)))[0], 1e-4 * before[i]);
@@ -99,7 +105,7 @@ class LatencyPredictorTest {
             PredictorRecipe.PAPER.withSteps(2),
             3,
             PROVENANCE,
-            s -> {})) {
+            line -> {})) {
       p.save(good);
     }
     byte[] bytes = Files.readAllBytes(good);
@@ -108,5 +114,24 @@ class LatencyPredictorTest {
     e = assertThrows(InvalidInputException.class, () -> LatencyPredictor.load(cut));
     assertTrue(e.getMessage().startsWith(cut + ": "), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
+  }
+
+  @Test
+  void restoringASnapshotBringsBackItsPredictions() {
+    List<LatencyRecord> rows = synthetic(40, 8);
+    FeatureSpec spec = FeatureSpec.fit(FeatureSpec.Kind.MOE, rows);
+    List<Architecture> archs = rows.stream().map(LatencyRecord::architecture).toList();
+    try (LatencyPredictor p =
+        PredictorTrainer.train(
+            spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(5), 4, PROVENANCE, l -> {})) {
+      double[] before = p.predictMs(archs);
+      byte[] snapshot = p.snapshot();
+      try (LatencyPredictor other =
+          PredictorTrainer.train(
+              spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(50), 5, PROVENANCE, l -> {})) {
+        other.restore(snapshot);
+        assertArrayEquals(before, other.predictMs(archs), 1e-9);
+      }
+    }
   }
 }

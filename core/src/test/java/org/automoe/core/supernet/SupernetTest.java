@@ -135,4 +135,30 @@ class SupernetTest {
           expertBefore, s.weights().get("enc0.expert2.fc1.w").toFloatArray());
     }
   }
+
+  @Test
+  void anUpdateWithANonFiniteLossIsSkippedAndLeavesTheWeightsAlone() {
+    try (NDManager m = NDManager.newBaseManager();
+        Supernet net = TinySupernet.create(m, 41)) {
+      Architecture a = Extremes.largest(TinySupernet.SPACE, false);
+      TrainingSettings s =
+          new TrainingSettings(1e12f, 1e12f, 0, 100, 0f, 0.01f, 4096, Regularization.NONE);
+      boolean skipped = false;
+      for (int step = 0; step < 10 && !skipped; step++) {
+        float[] before = net.weights().get("embed").toFloatArray();
+        Supernet.Step r = net.train(a, TinySupernet.batch(8, step), s, 1e12f, step);
+        if (r.skipped()) {
+          skipped = true;
+          assertTrue(!Float.isFinite(r.loss()) || !Float.isFinite(r.balanceLoss()));
+          org.junit.jupiter.api.Assertions.assertArrayEquals(
+              before, net.weights().get("embed").toFloatArray(), "weights unchanged");
+          // Its gradients were discarded, so the next step starts clean.
+          for (float v : net.weights().get("embed").getGradient().toFloatArray()) {
+            assertEquals(0f, v);
+          }
+        }
+      }
+      assertTrue(skipped, "a learning rate of 1e12 blows the loss up within ten steps");
+    }
+  }
 }
