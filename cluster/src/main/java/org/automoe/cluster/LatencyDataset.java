@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.automoe.core.Durations;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.Extremes;
 import org.automoe.core.latency.Hardware;
 import org.automoe.core.latency.LatencyCsv;
 import org.automoe.core.latency.LatencyMeter;
@@ -28,6 +29,9 @@ import org.automoe.core.supernet.Supernet;
  * and not measured again). Shared by {@code latency measure} and the latency stage of {@code run}.
  */
 final class LatencyDataset {
+  /** Untimed decoding before the first timed architecture (less for a handful of rows). */
+  static final double WARM_UP_SECONDS = 20;
+
   private LatencyDataset() {}
 
   record Result(int rows, int measured) {}
@@ -71,6 +75,9 @@ final class LatencyDataset {
             protocol.beam(),
             meter.sourceCount()));
     String hardware = Hardware.describe();
+    if (todo > 0) {
+      meter.warmUp(Extremes.largest(s, false), Math.min(WARM_UP_SECONDS, 0.2 * todo));
+    }
     long start = System.nanoTime();
     int measured = 0;
     try (LatencyCsv.Appender appender = new LatencyCsv.Appender(out, metadata)) {

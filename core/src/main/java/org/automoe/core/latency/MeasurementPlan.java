@@ -20,8 +20,9 @@ import org.automoe.core.space.SearchSpace;
  * Which architectures a latency dataset measures: half uniform draws from the space, half
  * stratified by FLOPs (equal-width FLOPs bands from the smallest to the largest architecture, one
  * draw per band), so small and large models are both well covered; uniform draws alone crowd the
- * middle. The same space, count and seed give the same list in the same order, which is what lets
- * an interrupted measurement resume.
+ * middle. The list comes shuffled, so drift of the machine over a long measurement spreads over all
+ * sizes. The same space, count and seed give the same list in the same order, which is what lets an
+ * interrupted measurement resume.
  */
 public final class MeasurementPlan {
   private MeasurementPlan() {}
@@ -79,6 +80,9 @@ public final class MeasurementPlan {
       throw new InvalidInputException(
           "space '" + space.name() + "' has fewer than " + count + " distinct architectures");
     }
+    // Measured in a seeded random order: a machine that drifts during a long measurement (other
+    // load, clock changes) must not bias small or large models, as it would in band order.
+    java.util.Collections.shuffle(out, new java.util.Random(Seeds.derive(seed, 3)));
     return out;
   }
 
