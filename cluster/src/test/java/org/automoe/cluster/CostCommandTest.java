@@ -46,7 +46,7 @@ class CostCommandTest {
     Cli.Result r = Cli.run("cost", "--arch", dir.resolve("arch-0001.yml").toString(), "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("\"space\":\"small\""), r.out());
-    assertEquals(256, field(r.out(), "qkvDim"));
+    assertEquals(128, field(r.out(), "qkvDim"));
   }
 
   @Test

@@ -89,7 +89,11 @@ class DataCommandTest {
   void runUsesAConfiguredCorpusFolder(@TempDir Path dir) throws IOException {
     Path corpus = Cli.corpus(dir, 3000);
     Path conf =
-        Files.writeString(dir.resolve("r.conf"), "automoe.run.corpus = \"" + corpus + "\"\n");
+        Files.writeString(
+            dir.resolve("r.conf"),
+            "automoe.run { corpus = \""
+                + corpus
+                + "\", supernet-steps = 6, latency-samples = 12, predictor-steps = 20 }\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("run").toString());
     assertEquals(0, r.exitCode(), r.err());

@@ -30,6 +30,16 @@ final class Adam {
     }
   }
 
+  /** True when every gradient of the used parameters is finite (one sum per parameter). */
+  boolean gradientsFinite(SupernetWeights w, Set<String> used) {
+    for (String name : used) {
+      if (!Float.isFinite(w.get(name).getGradient().sum().getFloat())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Zeroes the gradients of a step that is not applied. */
   void discardGradients(SupernetWeights w, Set<String> used) {
     for (String name : used) {

@@ -73,7 +73,9 @@ public final class Supernet implements AutoCloseable {
                 b.targetTokenCount,
                 false);
       }
-      if (!Float.isFinite(step.loss()) || !Float.isFinite(step.balanceLoss())) {
+      if (!Float.isFinite(step.loss())
+          || !Float.isFinite(step.balanceLoss())
+          || !adam.gradientsFinite(weights, used)) {
         adam.discardGradients(weights, used);
         return new Step(step.loss(), step.nll(), step.balanceLoss(), step.targetTokens(), true);
       }

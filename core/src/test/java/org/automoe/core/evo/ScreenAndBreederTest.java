@@ -30,16 +30,16 @@ class ScreenAndBreederTest {
   void everyAcceptedChildMeetsEveryLimit() {
     Constraints limits =
         new Constraints(
-            OptionalDouble.of(30.0), OptionalLong.of(350_000_000L), OptionalLong.of(10_000_000L));
+            OptionalDouble.of(6.0), OptionalLong.of(70_000_000L), OptionalLong.of(1_000_000L));
     Breeder breeder = new Breeder(new Screen(LAYOUT, COST, FLOPS_LATENCY, limits), 1000);
     Breeder.Batch b = breeder.breed(100, 42, new RandomSampler(LAYOUT)::sample, k -> true);
     assertEquals(100, b.children().size());
     assertTrue(b.rejectedByConstraint() > 0, "the limits are tight enough to reject some draws");
     for (Breeder.Child c : b.children()) {
       Assessment a = c.screened().assessment();
-      assertTrue(a.predictedLatencyMs() <= 30.0);
-      assertTrue(a.cost().flops() <= 350_000_000L);
-      assertTrue(a.cost().paramsNonEmbedding() <= 10_000_000L);
+      assertTrue(a.predictedLatencyMs() <= 6.0);
+      assertTrue(a.cost().flops() <= 70_000_000L);
+      assertTrue(a.cost().paramsNonEmbedding() <= 1_000_000L);
     }
   }
 

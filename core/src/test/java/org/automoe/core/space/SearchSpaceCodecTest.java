@@ -54,7 +54,7 @@ class SearchSpaceCodecTest {
             .replaceFirst("self-heads: \\[2, 4\\]", "self-heads: [3, 4]");
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(text)));
-    assertEquals("encoder.self-heads: 3 heads do not divide qkv-dim 256", e.getMessage());
+    assertEquals("encoder.self-heads: 3 heads do not divide qkv-dim 128", e.getMessage());
   }
 
   @Test
