@@ -17,7 +17,7 @@ class SpaceCommandTest {
   void showPrintsAFileThatReadsBackAsTheSameSpace(@TempDir Path dir) throws IOException {
     Cli.Result shown = Cli.run("space", "show", "small");
     assertEquals(0, shown.exitCode(), shown.err());
-    assertTrue(shown.out().contains("qkv-dim: 256"));
+    assertTrue(shown.out().contains("qkv-dim: 128"));
     Path file = dir.resolve("mine.yml");
     Files.writeString(file, shown.out());
     Cli.Result again = Cli.run("space", "show", file.toString());
