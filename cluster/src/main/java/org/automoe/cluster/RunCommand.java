@@ -54,7 +54,8 @@ final class RunCommand implements Runnable {
             defaults.corpus(),
             defaults.supernetSteps(),
             defaults.latencySamples(),
-            defaults.predictorSteps());
+            defaults.predictorSteps(),
+            defaults.latencyRuns());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
     int total = LATER_STAGES.size() + 6;
@@ -93,7 +94,8 @@ final class RunCommand implements Runnable {
     System.out.printf(
         "[6/%d] latency dataset + predictor: measuring %d architectures -> latency/%n",
         total, samples);
-    String latency = RunLatency.run(dir.root(), samples, s.seed(), s.predictorSteps());
+    String latency =
+        RunLatency.run(dir.root(), samples, s.seed(), s.predictorSteps(), s.latencyRuns());
     System.out.printf("[6/%d] latency dataset + predictor: done: %s%n", total, latency);
     stages.put("latency dataset + predictor", "done");
     for (int i = 0; i < LATER_STAGES.size(); i++) {

@@ -19,7 +19,7 @@ final class RunLatency {
   /**
    * @param predictorSteps predictor updates, or 0 for the tuned recipe's
    */
-  static String run(Path run, int samples, long seed, int predictorSteps) {
+  static String run(Path run, int samples, long seed, int predictorSteps, int runs) {
     Path dir = run.resolve("latency");
     Path csv = dir.resolve("latency.csv");
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -30,7 +30,7 @@ final class RunLatency {
             csv,
             net,
             setup,
-            LatencyProtocol.hat(20, 1),
+            LatencyProtocol.hat(runs, 1),
             samples,
             seed,
             Integer.getInteger("ai.djl.pytorch.num_threads", 1),

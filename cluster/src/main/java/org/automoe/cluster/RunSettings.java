@@ -19,6 +19,7 @@ import org.automoe.core.InvalidInputException;
  * @param supernetSteps supernet updates, or 0 for the profile's default
  * @param latencySamples architectures measured by the latency stage, or 0 for the profile's
  * @param predictorSteps latency predictor updates, or 0 for the recipe's
+ * @param latencyRuns timed runs per measured architecture (HAT: 20)
  */
 record RunSettings(
     String profile,
@@ -28,7 +29,8 @@ record RunSettings(
     String corpus,
     int supernetSteps,
     int latencySamples,
-    int predictorSteps) {
+    int predictorSteps,
+    int latencyRuns) {
   RunSettings {
     if (!Profile.NAMES.contains(profile)) {
       throw new InvalidInputException(
@@ -37,6 +39,10 @@ record RunSettings(
     if (supernetSteps < 0) {
       throw new InvalidInputException(
           "automoe.run.supernet-steps: must not be negative, but was " + supernetSteps);
+    }
+    if (latencyRuns < 1) {
+      throw new InvalidInputException(
+          "automoe.run.latency-runs: must be at least 1, but was " + latencyRuns);
     }
     if (latencySamples < 0 || predictorSteps < 0) {
       throw new InvalidInputException(
@@ -75,7 +81,8 @@ record RunSettings(
           c.getString("corpus"),
           c.getInt("supernet-steps"),
           c.getInt("latency-samples"),
-          c.getInt("predictor-steps"));
+          c.getInt("predictor-steps"),
+          c.getInt("latency-runs"));
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
     }

@@ -28,11 +28,11 @@ class RunCommandTest {
             shared.resolve("small.conf"),
             "automoe.run { corpus = \""
                 + corpus
-                + "\", supernet-steps = 4, latency-samples = 12, predictor-steps = 20 }\n");
+                + "\", supernet-steps = 4, latency-samples = 12, predictor-steps = 20, latency-runs = 2 }\n");
     fewSteps =
         Files.writeString(
             shared.resolve("few.conf"),
-            "automoe.run { supernet-steps = 6, latency-samples = 12, predictor-steps = 20 }\n");
+            "automoe.run { supernet-steps = 6, latency-samples = 12, predictor-steps = 20, latency-runs = 2 }\n");
   }
 
   @Test
@@ -119,7 +119,7 @@ class RunCommandTest {
         conf,
         "automoe.run { survey-samples = 20, supernet-steps = 2, profile = small, corpus = \""
             + corpus
-            + "\" }\n");
+            + "\", latency-samples = 12, predictor-steps = 20, latency-runs = 2 }\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());
     assertEquals(0, r.exitCode(), r.err());
