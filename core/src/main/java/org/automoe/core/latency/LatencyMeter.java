@@ -67,10 +67,6 @@ public final class LatencyMeter {
     }
   }
 
-  public LatencyProtocol protocol() {
-    return protocol;
-  }
-
   /** Windows of real text available (runs cycle through them). */
   public int sourceCount() {
     return sources.size();

@@ -123,14 +123,6 @@ public final class LatencyPredictor implements LatencyEstimator, AutoCloseable {
     return spec;
   }
 
-  Block block() {
-    return block;
-  }
-
-  Model model() {
-    return model;
-  }
-
   @Override
   public double[] predictMs(List<Architecture> archs) {
     double[][] rows = new double[archs.size()][];

@@ -31,15 +31,4 @@ public record LatencyRecord(
   public boolean hasMoeFeatures() {
     return features.length == LatencyFeatures.NAMES.size();
   }
-
-  /** The row a measurement gives. */
-  public static LatencyRecord of(LatencySample s) {
-    return new LatencyRecord(
-        LatencyFeatures.of(s.architecture()),
-        s.encoderMeanMs(),
-        s.decoderMeanMs(),
-        s.encoderStdMs(),
-        s.decoderStdMs(),
-        s.architecture());
-  }
 }
