@@ -50,7 +50,9 @@ class CheckpointTest {
         Supernet net = Checkpoints.load(dir.resolve("b/last"), m)) {
       new SupernetTrainer(net, info.settings(), config(), dir.resolve("b"), "sha", line -> {})
           .run(TRAIN, VALID, info.step());
-      assertArrayEquals(straight, allWeights(net));
+      // To rounding: MKL may choose kernels by buffer alignment (see SupernetTest); a lost RNG
+      // state or a replayed batch would move weights by about the learning rate instead.
+      assertArrayEquals(straight, allWeights(net), 1e-5f);
     }
   }
 

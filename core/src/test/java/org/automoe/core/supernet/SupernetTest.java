@@ -105,8 +105,11 @@ class SupernetTest {
     float[] a = train(dropout);
     float[] b = train(dropout);
     assertEquals(a.length, b.length);
+    // MKL's BLAS may pick a different kernel for differently aligned buffers, so replays agree to
+    // rounding (seen: 2e-7), not always bit for bit. A different dropout mask or data order moves
+    // weights by about the learning rate (1e-3), far outside this tolerance.
     for (int i = 0; i < a.length; i++) {
-      assertEquals(a[i], b[i], 0f);
+      assertEquals(a[i], b[i], 1e-5f, "weight " + i);
     }
   }
 
