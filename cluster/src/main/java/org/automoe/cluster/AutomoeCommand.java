@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       SupernetCommand.class,
       SubnetCommand.class,
       LatencyCommand.class,
+      SearchCommand.class,
+      NodeCommand.class,
       BenchCommand.class
     })
 final class AutomoeCommand implements Runnable {

@@ -7,7 +7,11 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks (run alone: other load on the machine skews them).",
-    subcommands = {BenchSupernetCommand.class, BenchPredictorCommand.class})
+    subcommands = {
+      BenchSupernetCommand.class,
+      BenchPredictorCommand.class,
+      BenchEngineCommand.class
+    })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -32,6 +32,12 @@ final class LatencyDataset {
   /** Untimed decoding before the first timed architecture (less for a handful of rows). */
   static final double WARM_UP_SECONDS = 20;
 
+  /** Timed runs of the reference architecture before each row (after the protocol's warm-ups). */
+  static final int REFERENCE_RUNS = 10;
+
+  /** Metadata key naming the reference architecture. */
+  static final String REFERENCE_ARCH = "reference-arch";
+
   private LatencyDataset() {}
 
   record Result(int rows, int measured) {}
@@ -57,10 +63,15 @@ final class LatencyDataset {
       }
     }
     SearchSpace s = net.space();
-    Map<String, String> metadata = metadata(s, setup.weights(), protocol, seed, threads);
+    // The smallest architecture: cheap to time before every row (about a fifth of a row's time).
+    Architecture reference = Extremes.smallest(s);
+    Map<String, String> metadata = metadata(s, setup.weights(), protocol, seed, threads, reference);
     requireSameRun(out, previous, metadata);
     List<Architecture> plan = MeasurementPlan.of(s, samples, seed);
     LatencyMeter meter = new LatencyMeter(net, setup.sentences(), protocol);
+    LatencyMeter referenceMeter =
+        new LatencyMeter(
+            net, setup.sentences(), LatencyProtocol.hat(REFERENCE_RUNS, protocol.beam()));
     int todo = (int) plan.stream().filter(a -> !done.contains(a.key())).count();
     log.accept(
         String.format(
@@ -85,20 +96,23 @@ final class LatencyDataset {
         if (done.contains(a.key())) {
           continue;
         }
+        double referenceMs = referenceMeter.measure(reference, hardware, threads).totalMs();
         LatencySample sample = meter.measure(a, hardware, threads);
-        appender.append(sample);
+        appender.append(sample, referenceMs);
         measured++;
         if (measured % 25 == 0 || measured == todo) {
           double perArch = (System.nanoTime() - start) / 1e9 / measured;
           log.accept(
               String.format(
                   Locale.ROOT,
-                  "  %d/%d  last %.2f ms (encoder %.2f + decoder %.2f)  %.2f s each  ETA %s",
+                  "  %d/%d  last %.2f ms (encoder %.2f + decoder %.2f, reference %.2f)  %.2f s"
+                      + " each  ETA %s",
                   measured,
                   todo,
                   sample.totalMs(),
                   sample.encoderMeanMs(),
                   sample.decoderMeanMs(),
+                  referenceMs,
                   perArch,
                   Durations.format((todo - measured) * perArch)));
         }
@@ -108,7 +122,12 @@ final class LatencyDataset {
   }
 
   private static Map<String, String> metadata(
-      SearchSpace s, String weights, LatencyProtocol p, long seed, int threads) {
+      SearchSpace s,
+      String weights,
+      LatencyProtocol p,
+      long seed,
+      int threads,
+      Architecture reference) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("automoe-latency-dataset", "1");
     m.put("space", s.name());
@@ -129,6 +148,8 @@ final class LatencyDataset {
             p.runs(),
             100 * p.trim()));
     m.put("weights", weights);
+    m.put(REFERENCE_ARCH, reference.key());
+    m.put("reference-runs", REFERENCE_RUNS + " timed runs before each row");
     m.put("hardware", Hardware.describe());
     m.put("software", Versions.describe());
     m.put("started", Instant.now().toString());
@@ -138,7 +159,8 @@ final class LatencyDataset {
   /** A resumed file must have been measured the same way, or its rows would mix. */
   private static void requireSameRun(
       Path out, Map<String, String> previous, Map<String, String> now) {
-    for (String key : List.of("space", "seed", "beam", "threads", "protocol", "weights")) {
+    for (String key :
+        List.of("space", "seed", "beam", "threads", "protocol", "weights", REFERENCE_ARCH)) {
       if (previous.containsKey(key) && !previous.get(key).equals(now.get(key))) {
         throw new InvalidInputException(
             out

@@ -53,6 +53,13 @@ final class LatencyTrainCommand implements Runnable {
               + " columns, else hat (default: ${DEFAULT-VALUE})")
   String features;
 
+  @Option(
+      names = "--raw",
+      description =
+          "train on latencies as measured; by default rows of our files are first scaled by"
+              + " their reference column to the machine's typical speed (drift correction)")
+  boolean raw;
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
@@ -64,7 +71,7 @@ final class LatencyTrainCommand implements Runnable {
     }
     FeatureSpec.Kind kind = features.equals("auto") ? null : kind(features);
     PredictorTraining.Report report =
-        PredictorTraining.train(data, split, seed, kind, r, out, System.err::println);
+        PredictorTraining.train(data, split, seed, kind, r, !raw, out, System.err::println);
     if (json) {
       System.out.println(Json.write(report.asMap(out)));
       return;

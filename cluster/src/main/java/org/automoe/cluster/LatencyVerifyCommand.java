@@ -8,10 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.HatYamlCodec;
-import org.automoe.core.latency.Hardware;
-import org.automoe.core.latency.LatencyMeter;
 import org.automoe.core.latency.LatencyPredictor;
-import org.automoe.core.latency.LatencyProtocol;
 import org.automoe.core.latency.LatencySample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,16 +63,24 @@ final class LatencyVerifyCommand implements Runnable {
       try (var net = setup.net()) {
         Architecture a = HatYamlCodec.read(arch, net.space());
         double predicted = predictor.predictMs(List.of(a))[0];
-        LatencyMeter meter =
-            new LatencyMeter(net, setup.sentences(), LatencyProtocol.hat(runs, beam));
-        LatencySample s = meter.measure(a, Hardware.describe(), threads);
-        double error = (predicted - s.totalMs()) / s.totalMs();
+        LatencyCheck.Measured m =
+            LatencyCheck.measure(
+                net, setup.sentences(), a, predictor.metadata(), runs, beam, threads);
+        LatencySample s = m.sample();
+        String referenceKey = predictor.metadata().referenceArch();
+        double referenceNowMs = m.referenceMs();
+        double typicalMs = m.typicalMs();
+        double error = (predicted - typicalMs) / typicalMs;
         if (json) {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("predictedLatencyMs", predicted);
           out.put("measuredLatencyMs", s.totalMs());
           out.put("encoderMs", s.encoderMeanMs());
           out.put("decoderMs", s.decoderMeanMs());
+          if (referenceKey != null) {
+            out.put("referenceMs", referenceNowMs);
+            out.put("typicalSpeedLatencyMs", typicalMs);
+          }
           out.put("relativeError", error);
           out.put("arch", a.key());
           System.out.println(Json.write(out));
@@ -83,15 +88,24 @@ final class LatencyVerifyCommand implements Runnable {
           System.out.printf(
               Locale.ROOT,
               "predicted %.2f ms, measured %.2f ms (encoder %.2f + decoder %.2f, std %.2f + %.2f"
-                  + " over %d runs): %+.1f %%%n",
+                  + " over %d runs)%n",
               predicted,
               s.totalMs(),
               s.encoderMeanMs(),
               s.decoderMeanMs(),
               s.encoderStdMs(),
               s.decoderStdMs(),
-              runs,
-              100 * error);
+              runs);
+          if (referenceKey != null) {
+            System.out.printf(
+                Locale.ROOT,
+                "reference ran at %.2f ms against %.2f ms in the training data: %.2f ms at the"
+                    + " typical speed%n",
+                referenceNowMs,
+                predictor.metadata().referenceMs(),
+                typicalMs);
+          }
+          System.out.printf(Locale.ROOT, "prediction error %+.1f %%%n", 100 * error);
         }
       }
     }

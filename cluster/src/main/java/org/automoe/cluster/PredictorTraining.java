@@ -20,6 +20,7 @@ import org.automoe.core.cost.CostSettings;
 import org.automoe.core.cost.ExpertRouting;
 import org.automoe.core.latency.Baselines;
 import org.automoe.core.latency.DatasetSplit;
+import org.automoe.core.latency.DriftCorrection;
 import org.automoe.core.latency.FeatureSpec;
 import org.automoe.core.latency.LatencyCsv;
 import org.automoe.core.latency.LatencyMetrics;
@@ -41,6 +42,7 @@ final class PredictorTraining {
       Map<String, LatencyMetrics> models,
       FeatureSpec.Kind features,
       String recipe,
+      boolean driftCorrected,
       DatasetSplit split) {
 
     Map<String, Object> asMap(Path predictor) {
@@ -48,6 +50,7 @@ final class PredictorTraining {
       models.forEach((name, m) -> out.put(name, asMap(m)));
       out.put("features", features.name().toLowerCase(Locale.ROOT));
       out.put("recipe", recipe);
+      out.put("driftCorrected", driftCorrected);
       Map<String, Object> rows = new LinkedHashMap<>();
       rows.put("train", split.train().size());
       rows.put("valid", split.valid().size());
@@ -76,13 +79,38 @@ final class PredictorTraining {
       long seed,
       FeatureSpec.Kind requested,
       PredictorRecipe recipe,
+      boolean correctDrift,
       Path out,
       Consumer<String> log) {
     List<LatencyRecord> rows = new ArrayList<>();
     Map<String, String> metadata = new LinkedHashMap<>();
+    boolean corrected = correctDrift;
+    String referenceArch = null;
+    double referenceMs = 0;
     for (Path file : data) {
       LatencyCsv.Dataset d = LatencyCsv.read(file);
-      rows.addAll(d.rows());
+      // Each file against its own reference median: files may come from different machines.
+      if (correctDrift && DriftCorrection.applies(d.rows())) {
+        double[] spread = DriftCorrection.referenceSpread(d.rows());
+        log.accept(
+            String.format(
+                Locale.ROOT,
+                "%s: drift-corrected by its reference column (median %.2f ms, 10-90 %% range"
+                    + " %.3f-%.3f of it)",
+                file,
+                DriftCorrection.medianReferenceMs(d.rows()),
+                spread[0],
+                spread[1]));
+        rows.addAll(DriftCorrection.apply(d.rows()));
+        String arch = d.metadata().get(LatencyDataset.REFERENCE_ARCH);
+        if (referenceArch == null || referenceArch.equals(arch)) {
+          referenceArch = arch;
+          referenceMs = DriftCorrection.medianReferenceMs(d.rows());
+        }
+      } else {
+        corrected = false;
+        rows.addAll(d.rows());
+      }
       d.metadata().forEach(metadata::putIfAbsent);
     }
     DatasetSplit split = DatasetSplit.of(rows, DatasetSplit.parseRatio(ratio), seed);
@@ -102,7 +130,9 @@ final class PredictorTraining {
         new PredictorTrainer.Provenance(
             sha256(data),
             data.stream().map(p -> p.getFileName().toString()).toList(),
-            Versions.describe());
+            Versions.describe(),
+            corrected ? referenceArch : null,
+            corrected ? referenceMs : 0);
     Map<String, LatencyMetrics> models = new LinkedHashMap<>();
     try (LatencyPredictor predictor =
         PredictorTrainer.train(spec, split.train(), split.valid(), recipe, seed, provenance, log)) {
@@ -115,7 +145,7 @@ final class PredictorTraining {
       }
       predictor.save(out);
     }
-    return new Report(models, kind, recipe.name(), split);
+    return new Report(models, kind, recipe.name(), corrected, split);
   }
 
   /** A cost model for the FLOPs baseline, when the files say qkv width and vocabulary. */

@@ -30,6 +30,11 @@ final class Profile {
     return profile.equals("demo") ? 60 : 1000;
   }
 
+  /** Evaluations of the search stage: a few minutes of the profile's evaluators. */
+  static int searchBudget(String profile) {
+    return profile.equals("demo") ? 150 : 600;
+  }
+
   /** Test sentences translated by the run's evaluation (all of them for small). */
   static Integer testSentences(String profile) {
     return profile.equals("demo") ? 200 : null;

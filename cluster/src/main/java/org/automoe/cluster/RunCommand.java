@@ -1,5 +1,6 @@
 package org.automoe.cluster;
 
+import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,12 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description =
-        "Run the pipeline on embedded defaults: space survey now; corpus, supernet, latency "
-            + "and search stages as they land.")
+        "Run the pipeline on embedded defaults: space survey, corpus, BPE, supernet, latency"
+            + " dataset and predictor, evolutionary search on the embedded cluster.")
 final class RunCommand implements Runnable {
   /** Pipeline stages in order, with what is missing for those not built yet. */
   static final List<String[]> LATER_STAGES =
-      List.of(
-          new String[] {"evolutionary search", "not built yet (needs supernet fitness)"},
-          new String[] {"finalists: retrain, BLEU, latency", "not built yet"});
+      List.<String[]>of(new String[] {"finalists: retrain, BLEU, latency", "not built yet"});
 
   @Option(
       names = "--profile",
@@ -44,7 +43,8 @@ final class RunCommand implements Runnable {
 
   @Override
   public void run() {
-    RunSettings defaults = RunSettings.from(RunSettings.load(config));
+    Config conf = RunSettings.load(config);
+    RunSettings defaults = RunSettings.from(conf);
     RunSettings s =
         new RunSettings(
             profile != null ? profile : defaults.profile(),
@@ -55,10 +55,12 @@ final class RunCommand implements Runnable {
             defaults.supernetSteps(),
             defaults.latencySamples(),
             defaults.predictorSteps(),
-            defaults.latencyRuns());
+            defaults.latencyRuns(),
+            defaults.searchBudget(),
+            defaults.searchMaxLatencyMs());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
-    int total = LATER_STAGES.size() + 6;
+    int total = LATER_STAGES.size() + 7;
     System.out.printf(
         "automoe run: profile %s, space %s, seed %d, run directory %s%n",
         s.profile(), space.name(), s.seed(), dir.root());
@@ -98,9 +100,14 @@ final class RunCommand implements Runnable {
         RunLatency.run(dir.root(), samples, s.seed(), s.predictorSteps(), s.latencyRuns());
     System.out.printf("[6/%d] latency dataset + predictor: done: %s%n", total, latency);
     stages.put("latency dataset + predictor", "done");
+    int budget = s.searchBudget() > 0 ? s.searchBudget() : Profile.searchBudget(s.profile());
+    System.out.printf("[7/%d] evolutionary search: %d evaluations -> search/%n", total, budget);
+    String searched = RunSearch.run(dir.root(), conf, budget, s.searchMaxLatencyMs(), s.seed());
+    System.out.printf("[7/%d] evolutionary search: done: %s%n", total, searched);
+    stages.put("evolutionary search", "done");
     for (int i = 0; i < LATER_STAGES.size(); i++) {
       String[] stage = LATER_STAGES.get(i);
-      System.out.printf("[%d/%d] %s: %s%n", i + 7, total, stage[0], stage[1]);
+      System.out.printf("[%d/%d] %s: %s%n", i + 8, total, stage[0], stage[1]);
       stages.put(stage[0], stage[1]);
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -113,7 +120,7 @@ final class RunCommand implements Runnable {
     dir.write("run.json", Json.write(manifest) + "\n");
     System.out.println(
         "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, bpe/,"
-            + " supernet/, latency/, run.json to "
+            + " supernet/, latency/, search/, run.json to "
             + dir.root());
   }
 }

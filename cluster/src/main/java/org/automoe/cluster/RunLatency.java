@@ -47,6 +47,7 @@ final class RunLatency {
             predictorSteps > 0
                 ? PredictorRecipe.TUNED.withSteps(predictorSteps)
                 : PredictorRecipe.TUNED,
+            true,
             predictor,
             line -> {});
     new RunDirectory(run).write("latency/report.json", Json.write(report.asMap(predictor)) + "\n");

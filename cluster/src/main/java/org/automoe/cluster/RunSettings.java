@@ -20,6 +20,9 @@ import org.automoe.core.InvalidInputException;
  * @param latencySamples architectures measured by the latency stage, or 0 for the profile's
  * @param predictorSteps latency predictor updates, or 0 for the recipe's
  * @param latencyRuns timed runs per measured architecture (HAT: 20)
+ * @param searchBudget evaluations of the search stage, or 0 for the profile's
+ * @param searchMaxLatencyMs latency limit of the search, or 0 for the median of the measured
+ *     dataset
  */
 record RunSettings(
     String profile,
@@ -30,7 +33,9 @@ record RunSettings(
     int supernetSteps,
     int latencySamples,
     int predictorSteps,
-    int latencyRuns) {
+    int latencyRuns,
+    int searchBudget,
+    double searchMaxLatencyMs) {
   RunSettings {
     if (!Profile.NAMES.contains(profile)) {
       throw new InvalidInputException(
@@ -47,6 +52,10 @@ record RunSettings(
     if (latencySamples < 0 || predictorSteps < 0) {
       throw new InvalidInputException(
           "automoe.run.latency-samples and predictor-steps must not be negative");
+    }
+    if (searchBudget < 0 || searchMaxLatencyMs < 0) {
+      throw new InvalidInputException(
+          "automoe.run.search-budget and search-max-latency-ms must not be negative");
     }
     if (surveySamples < 1) {
       throw new InvalidInputException(
@@ -82,7 +91,9 @@ record RunSettings(
           c.getInt("supernet-steps"),
           c.getInt("latency-samples"),
           c.getInt("predictor-steps"),
-          c.getInt("latency-runs"));
+          c.getInt("latency-runs"),
+          c.getInt("search-budget"),
+          c.getDouble("search-max-latency-ms"));
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
     }

@@ -94,6 +94,10 @@ class LatencyCommandsTest {
     assertEquals(4, rows.size());
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("# hardware: ")), lines.toString());
     assertTrue(lines.stream().anyMatch(l -> l.equals("# space: tiny")), lines.toString());
+    assertTrue(
+        org.automoe.core.latency.DriftCorrection.applies(
+            org.automoe.core.latency.LatencyCsv.read(csv).rows()),
+        "every row carries the reference timed before it");
 
     // An interrupted run: the last two rows are lost; a rerun measures only those.
     Files.write(csv, lines.subList(0, lines.size() - 2));
@@ -114,6 +118,77 @@ class LatencyCommandsTest {
     assertEquals(2, tooFew.exitCode());
     assertTrue(
         tooFew.err().contains("a latency dataset needs at least 10 rows, but has 4"), tooFew.err());
+  }
+
+  @Test
+  void verifyComparesThePredictionWithTheMeasurementAtTypicalSpeed() throws Exception {
+    Path corpus = Cli.corpus(dir, 300);
+    Path csv = dir.resolve("tiny.csv");
+    Path model = dir.resolve("tiny.predictor");
+    Cli.Result measured =
+        Cli.run(
+            "latency",
+            "measure",
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--samples",
+            "12",
+            "--runs",
+            "2",
+            "--out",
+            csv.toString());
+    assertEquals(0, measured.exitCode(), measured.err());
+    Cli.Result trained =
+        Cli.run(
+            "latency",
+            "train",
+            "--data",
+            csv.toString(),
+            "--steps",
+            "20",
+            "--out",
+            model.toString(),
+            "--json");
+    assertEquals(0, trained.exitCode(), trained.err());
+    assertTrue(
+        JsonParser.parseString(trained.out().strip())
+            .getAsJsonObject()
+            .get("driftCorrected")
+            .getAsBoolean());
+    Path arch = dir.resolve("arch.yml");
+    Files.writeString(
+        arch,
+        org.automoe.core.arch.HatYamlCodec.write(
+            org.automoe.core.arch.Extremes.largest(
+                org.automoe.core.space.BuiltInSpaces.tiny(), false)));
+    Cli.Result v =
+        Cli.run(
+            "latency",
+            "verify",
+            "--model",
+            model.toString(),
+            "--arch",
+            arch.toString(),
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--runs",
+            "5",
+            "--json");
+    assertEquals(0, v.exitCode(), v.err());
+    JsonObject json = JsonParser.parseString(v.out().strip()).getAsJsonObject();
+    double raw = json.get("measuredLatencyMs").getAsDouble();
+    double typical = json.get("typicalSpeedLatencyMs").getAsDouble();
+    double reference = json.get("referenceMs").getAsDouble();
+    double trainingReference =
+        org.automoe.core.latency.DriftCorrection.medianReferenceMs(
+            org.automoe.core.latency.LatencyCsv.read(csv).rows());
+    assertEquals(raw * trainingReference / reference, typical, 1e-6 * typical);
+    double predicted = json.get("predictedLatencyMs").getAsDouble();
+    assertEquals((predicted - typical) / typical, json.get("relativeError").getAsDouble(), 1e-9);
   }
 
   @Test

@@ -28,11 +28,11 @@ class RunCommandTest {
             shared.resolve("small.conf"),
             "automoe.run { corpus = \""
                 + corpus
-                + "\", supernet-steps = 4, latency-samples = 12, predictor-steps = 20, latency-runs = 2 }\n");
+                + "\", supernet-steps = 4, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12 }\nautomoe.cluster.port = 0\n");
     fewSteps =
         Files.writeString(
             shared.resolve("few.conf"),
-            "automoe.run { supernet-steps = 6, latency-samples = 12, predictor-steps = 20, latency-runs = 2 }\n");
+            "automoe.run { supernet-steps = 6, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12 }\nautomoe.cluster.port = 0\n");
   }
 
   @Test
@@ -53,6 +53,9 @@ class RunCommandTest {
         org.automoe.core.latency.LatencyCsv.read(run.resolve("latency/latency.csv")).rows().size());
     assertTrue(Files.isRegularFile(run.resolve("latency/predictor.bin")));
     assertTrue(Files.readString(run.resolve("latency/report.json")).contains("\"within10\""));
+    assertTrue(r.out().contains("[7/8] evolutionary search: done: 12 evaluated"), r.out());
+    assertTrue(Files.readString(run.resolve("search/result.json")).contains("\"best\""));
+    assertEquals(13, Files.readAllLines(run.resolve("search/evaluated.csv")).size());
     assertTrue(Files.isRegularFile(run.resolve("supernet/last/checkpoint.json")));
     assertTrue(Files.isRegularFile(run.resolve("supernet/eval/largest.hyp")));
     for (String f :
@@ -119,7 +122,7 @@ class RunCommandTest {
         conf,
         "automoe.run { survey-samples = 20, supernet-steps = 2, profile = small, corpus = \""
             + corpus
-            + "\", latency-samples = 12, predictor-steps = 20, latency-runs = 2 }\n");
+            + "\", latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12 }\nautomoe.cluster.port = 0\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());
     assertEquals(0, r.exitCode(), r.err());

@@ -1,7 +1,7 @@
 package org.automoe.actors.wire;
 
 import java.util.Optional;
-import org.automoe.core.evo.SearchState;
+import org.automoe.core.evo.SearchPhase;
 import org.automoe.core.evo.SearchStatus;
 import org.automoe.proto.SearchStateProto;
 import org.automoe.proto.SearchStatusProto;
@@ -20,6 +20,7 @@ public final class SearchStatusMapper {
             .setRejected(s.rejected())
             .setPending(s.pending())
             .setInFlight(s.inFlight())
+            .setFailed(s.failed())
             .setRequeued(s.requeued())
             .setBestValidationLoss(
                 s.best().map(SearchStatus.Best::validationLoss).orElse(Double.NaN))
@@ -42,13 +43,14 @@ public final class SearchStatusMapper {
         p.getRejected(),
         p.getPending(),
         p.getInFlight(),
+        p.getFailed(),
         p.getRequeued(),
         best,
         p.getElapsedSeconds(),
         p.getFailure().isEmpty() ? Optional.empty() : Optional.of(p.getFailure()));
   }
 
-  static SearchStateProto toProto(SearchState s) {
+  static SearchStateProto toProto(SearchPhase s) {
     return switch (s) {
       case RUNNING -> SearchStateProto.SEARCH_STATE_RUNNING;
       case DONE -> SearchStateProto.SEARCH_STATE_DONE;
@@ -56,11 +58,11 @@ public final class SearchStatusMapper {
     };
   }
 
-  static SearchState fromProto(SearchStateProto p) {
+  static SearchPhase fromProto(SearchStateProto p) {
     return switch (p) {
-      case SEARCH_STATE_RUNNING -> SearchState.RUNNING;
-      case SEARCH_STATE_DONE -> SearchState.DONE;
-      case SEARCH_STATE_FAILED -> SearchState.FAILED;
+      case SEARCH_STATE_RUNNING -> SearchPhase.RUNNING;
+      case SEARCH_STATE_DONE -> SearchPhase.DONE;
+      case SEARCH_STATE_FAILED -> SearchPhase.FAILED;
       case SEARCH_STATE_UNSPECIFIED, UNRECOGNIZED ->
           throw new WireFormatException(
               "SearchStatusProto.state is " + p + "; expected RUNNING, DONE or FAILED");

@@ -20,7 +20,7 @@ import org.automoe.core.evo.Lease;
 import org.automoe.core.evo.ParetoPoint;
 import org.automoe.core.evo.SearchJobSpec;
 import org.automoe.core.evo.SearchMode;
-import org.automoe.core.evo.SearchState;
+import org.automoe.core.evo.SearchPhase;
 import org.automoe.core.evo.SearchStatus;
 import org.automoe.core.latency.LatencySample;
 import org.automoe.core.space.BuiltInSpaces;
@@ -191,12 +191,13 @@ class MapperRoundTripTest {
     SearchStatus running =
         new SearchStatus(
             "job",
-            SearchState.RUNNING,
+            SearchPhase.RUNNING,
             500,
             300,
             120,
             50,
             30,
+            2,
             4,
             Optional.of(new SearchStatus.Best(17, 3.75)),
             61.5,
@@ -204,7 +205,8 @@ class MapperRoundTripTest {
     SearchStatus failed =
         new SearchStatus(
             "job",
-            SearchState.FAILED,
+            SearchPhase.FAILED,
+            0,
             0,
             0,
             0,

@@ -20,9 +20,10 @@ import org.automoe.core.arch.ArchitectureKey;
 /**
  * Latency datasets as CSV. The columns start with HAT's fourteen in HAT's order (ten features, then
  * mean and std of encoder and decoder latency in ms), so HAT's files read here as they are and
- * HAT's reader, which takes the first twelve cells of each line, reads ours; the four MoE features
- * and the architecture key follow. Our files open with {@code #} comment lines holding the
- * measurement metadata; HAT's reader skips only one line, so feed it {@code grep -v '^#' FILE}.
+ * HAT's reader, which takes the first twelve cells of each line, reads ours; the four MoE features,
+ * the reference latency and the architecture key follow. Our files open with {@code #} comment
+ * lines holding the measurement metadata; HAT's reader skips only one line, so feed it {@code grep
+ * -v '^#' FILE}.
  */
 public final class LatencyCsv {
   public static final List<String> LATENCY_COLUMNS =
@@ -33,6 +34,9 @@ public final class LatencyCsv {
           "latency_std_decoder");
   public static final String ARCH_COLUMN = "arch";
 
+  /** Latency of the reference architecture just before the row (see {@link DriftCorrection}). */
+  public static final String REFERENCE_COLUMN = "reference_ms";
+
   /** HAT's columns, then ours. */
   public static final List<String> COLUMNS = columns();
 
@@ -42,6 +46,7 @@ public final class LatencyCsv {
     List<String> c = new ArrayList<>(LatencyFeatures.HAT_NAMES);
     c.addAll(LATENCY_COLUMNS);
     c.addAll(LatencyFeatures.MOE_NAMES);
+    c.add(REFERENCE_COLUMN);
     c.add(ARCH_COLUMN);
     return List.copyOf(c);
   }
@@ -157,7 +162,16 @@ public final class LatencyCsv {
             file + " line " + line + " column '" + ARCH_COLUMN + "': " + e.getMessage());
       }
     }
-    return new LatencyRecord(features, encMean, decMean, encStd, decStd, arch);
+    double reference = Double.NaN;
+    Integer referenceColumn = header.get(REFERENCE_COLUMN);
+    if (referenceColumn != null && !cells.get(referenceColumn).isBlank()) {
+      reference = number(file, line, REFERENCE_COLUMN, cells, header);
+      if (!(reference > 0)) {
+        throw new InvalidInputException(
+            file + " line " + line + " column '" + REFERENCE_COLUMN + "': must be positive");
+      }
+    }
+    return new LatencyRecord(features, encMean, decMean, encStd, decStd, arch, reference);
   }
 
   private static double number(
@@ -204,8 +218,8 @@ public final class LatencyCsv {
     return cells;
   }
 
-  /** One line of our format for a measured architecture. */
-  static String line(LatencySample s) {
+  /** One line of our format for a measured architecture (reference NaN: left empty). */
+  static String line(LatencySample s, double referenceMs) {
     double[] f = LatencyFeatures.of(s.architecture());
     List<String> cells = new ArrayList<>();
     for (int i = 0; i < LatencyFeatures.HAT_NAMES.size(); i++) {
@@ -218,6 +232,7 @@ public final class LatencyCsv {
     for (int i = LatencyFeatures.HAT_NAMES.size(); i < f.length; i++) {
       cells.add(format(f[i]));
     }
+    cells.add(Double.isNaN(referenceMs) ? "" : format(referenceMs));
     cells.add('"' + s.architecture().key() + '"');
     return String.join(",", cells);
   }
@@ -238,6 +253,9 @@ public final class LatencyCsv {
     public Appender(Path file, Map<String, String> metadata) {
       try {
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        if (!fresh) {
+          requireOurHeader(file);
+        }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
           Files.createDirectories(parent);
@@ -257,9 +275,31 @@ public final class LatencyCsv {
       }
     }
 
+    /** Rows are appended in our column order, so an existing file must have exactly it. */
+    private static void requireOurHeader(Path file) throws IOException {
+      String header =
+          Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .findFirst()
+              .orElse("");
+      if (!header.equals(String.join(",", COLUMNS))) {
+        throw new InvalidInputException(
+            file
+                + ": its header line is not this version's ("
+                + String.join(",", COLUMNS)
+                + "); measure into another file");
+      }
+    }
+
     public void append(LatencySample s) {
+      append(s, Double.NaN);
+    }
+
+    /** Appends a row measured right after the reference architecture took {@code referenceMs}. */
+    public void append(LatencySample s, double referenceMs) {
       try {
-        out.write(line(s) + "\n");
+        out.write(line(s, referenceMs) + "\n");
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

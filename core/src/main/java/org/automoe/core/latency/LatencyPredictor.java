@@ -62,6 +62,9 @@ public final class LatencyPredictor implements LatencyEstimator, AutoCloseable {
    * @param dataSha256 hash of the training files' bytes, in order
    * @param dataFiles the training files' names
    * @param versions software that trained it
+   * @param referenceArch key of the reference architecture when trained on drift-corrected
+   *     latencies (null otherwise): measure it next to a prediction to compare like with like
+   * @param referenceMs the reference's median latency in the training data
    */
   public record Metadata(
       int format,
@@ -77,7 +80,9 @@ public final class LatencyPredictor implements LatencyEstimator, AutoCloseable {
       int trainRows,
       String dataSha256,
       List<String> dataFiles,
-      String versions) {
+      String versions,
+      String referenceArch,
+      double referenceMs) {
 
     public FeatureSpec spec() {
       return new FeatureSpec(kind, maxEncoder, maxDecoder, normalisers);

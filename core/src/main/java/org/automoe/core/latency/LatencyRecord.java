@@ -13,6 +13,8 @@ import org.automoe.core.arch.Architecture;
  * @param encoderStdMs standard deviation of the kept encoder timings
  * @param decoderStdMs standard deviation of the kept decoder timings
  * @param architecture the architecture measured, or null
+ * @param referenceMs latency of the dataset's reference architecture measured just before this row
+ *     (NaN when the file has none); see {@link DriftCorrection}
  */
 public record LatencyRecord(
     double[] features,
@@ -20,7 +22,38 @@ public record LatencyRecord(
     double decoderMeanMs,
     double encoderStdMs,
     double decoderStdMs,
-    Architecture architecture) {
+    Architecture architecture,
+    double referenceMs) {
+
+  /** A row without a reference measurement. */
+  public LatencyRecord(
+      double[] features,
+      double encoderMeanMs,
+      double decoderMeanMs,
+      double encoderStdMs,
+      double decoderStdMs,
+      Architecture architecture) {
+    this(
+        features,
+        encoderMeanMs,
+        decoderMeanMs,
+        encoderStdMs,
+        decoderStdMs,
+        architecture,
+        Double.NaN);
+  }
+
+  /** This row with both latencies multiplied by {@code factor}. */
+  public LatencyRecord scaled(double factor) {
+    return new LatencyRecord(
+        features,
+        encoderMeanMs * factor,
+        decoderMeanMs * factor,
+        encoderStdMs * factor,
+        decoderStdMs * factor,
+        architecture,
+        referenceMs);
+  }
 
   /** Latency as the paper reports it: encoder plus decoder. */
   public double totalMs() {

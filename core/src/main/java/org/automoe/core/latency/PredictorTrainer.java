@@ -28,7 +28,21 @@ public final class PredictorTrainer {
   private PredictorTrainer() {}
 
   /** Where the training rows came from, recorded in the saved predictor. */
-  public record Provenance(String dataSha256, List<String> dataFiles, String versions) {}
+  /**
+   * @param referenceArch the reference architecture of drift-corrected data, or null
+   * @param referenceMs its median latency in that data (0 when none)
+   */
+  public record Provenance(
+      String dataSha256,
+      List<String> dataFiles,
+      String versions,
+      String referenceArch,
+      double referenceMs) {
+
+    public Provenance(String dataSha256, List<String> dataFiles, String versions) {
+      this(dataSha256, dataFiles, versions, null, 0);
+    }
+  }
 
   /**
    * @param log progress lines: the validation MAPE now and then, and which weights were kept
@@ -67,7 +81,9 @@ public final class PredictorTrainer {
             train.size(),
             provenance.dataSha256(),
             provenance.dataFiles(),
-            provenance.versions());
+            provenance.versions(),
+            provenance.referenceArch(),
+            provenance.referenceMs());
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
     Model model = Model.newInstance("latency-predictor", "PyTorch");
     Block block = LatencyPredictor.network(LatencyPredictor.HIDDEN, recipe.linearSkip());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,9 @@ class LatencyCsvTest {
     List<Architecture> archs = MeasurementPlan.of(BuiltInSpaces.small(), 6, 3);
     try (LatencyCsv.Appender out = new LatencyCsv.Appender(file, Map.of("space", "small"))) {
       for (int i = 0; i < archs.size(); i++) {
-        out.append(new LatencySample(archs.get(i), 1.5 + i, 0.25, 20.125, 1, 20, 1, 1, "cpu"));
+        out.append(
+            new LatencySample(archs.get(i), 1.5 + i, 0.25, 20.125, 1, 20, 1, 1, "cpu"),
+            i == 0 ? Double.NaN : 10 + i);
       }
     }
     LatencyCsv.Dataset back = LatencyCsv.read(file);
@@ -51,6 +54,7 @@ class LatencyCsvTest {
       assertArrayEquals(LatencyFeatures.of(archs.get(i)), r.features(), 1e-6);
       assertEquals(1.5 + i, r.encoderMeanMs(), 1e-9);
       assertEquals(20.125, r.decoderMeanMs(), 1e-9);
+      assertEquals(i == 0 ? Double.NaN : 10 + i, r.referenceMs(), 1e-9);
     }
     // HAT's reader: skip one line, then the first ten cells are features, the next two latencies.
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
@@ -80,6 +84,18 @@ class LatencyCsvTest {
     }
     assertEquals(2, LatencyCsv.read(file).rows().size());
     assertEquals(1, Files.readAllLines(file).stream().filter(l -> l.startsWith("#")).count());
+  }
+
+  @Test
+  void appendingToAFileWithAnotherHeaderIsRefused() throws Exception {
+    Path file = dir.resolve("old.csv");
+    List<String> oldColumns = new ArrayList<>(LatencyCsv.COLUMNS);
+    oldColumns.remove(LatencyCsv.REFERENCE_COLUMN);
+    Files.writeString(file, "# seed: 1\n" + String.join(",", oldColumns) + "\n");
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> new LatencyCsv.Appender(file, Map.of("seed", "1")));
+    assertTrue(e.getMessage().startsWith(file + ": its header line is not this version's"));
   }
 
   @Test

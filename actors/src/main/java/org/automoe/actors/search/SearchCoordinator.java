@@ -1,0 +1,202 @@
+package org.automoe.actors.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.automoe.core.evo.EvaluationRequest;
+import org.automoe.core.evo.SearchState;
+import org.automoe.core.evo.SearchStatus;
+
+/**
+ * Owns one search: routes evaluators' pulls and results into the pure {@link SearchState}. It finds
+ * evaluators through the Receptionist (any node), watches each one, and hands the leases of one
+ * that stops or whose node leaves back to the queue; a periodic tick re-queues leases past their
+ * deadline. Results are taken in idempotently, so a late or repeated one changes nothing.
+ */
+public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand> {
+  /** Evaluators of every node register under this key. */
+  public static final ServiceKey<EvaluatorCommand> EVALUATORS =
+      ServiceKey.create(EvaluatorCommand.class, "automoe-evaluators");
+
+  /** Hears about the search from the coordinator's own thread; keep it quick. */
+  public interface Listener {
+    /** Called on every tick. */
+    void progress(SearchStatus status);
+
+    /** Called once, when the search has finished or failed. */
+    void finished(SearchState.Result result, SearchStatus status);
+  }
+
+  /**
+   * @param tick how often late leases are looked for and progress is reported
+   * @param retryAfter how long an evaluator waits before pulling again when nothing can be handed
+   *     out (a generation barrier)
+   */
+  public record Settings(Duration tick, Duration retryAfter) {
+    public static Settings defaults() {
+      return new Settings(Duration.ofSeconds(1), Duration.ofMillis(200));
+    }
+  }
+
+  private final SearchState state;
+  private final Settings settings;
+  private final Clock clock;
+  private final Listener listener;
+  private final ActorRefResolver resolver;
+  private final Set<ActorRef<EvaluatorCommand>> watched = new HashSet<>();
+  private final long startNanos = System.nanoTime();
+  private boolean reported;
+
+  public static Behavior<CoordinatorCommand> create(
+      SearchState state, Settings settings, Clock clock, Listener listener) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> new SearchCoordinator(ctx, timers, state, settings, clock, listener)));
+  }
+
+  private SearchCoordinator(
+      ActorContext<CoordinatorCommand> ctx,
+      TimerScheduler<CoordinatorCommand> timers,
+      SearchState state,
+      Settings settings,
+      Clock clock,
+      Listener listener) {
+    super(ctx);
+    this.state = state;
+    this.settings = settings;
+    this.clock = clock;
+    this.listener = listener;
+    this.resolver = ActorRefResolver.get(ctx.getSystem());
+    ActorRef<Receptionist.Listing> listings =
+        ctx.messageAdapter(Receptionist.Listing.class, CoordinatorCommand.EvaluatorsListed::new);
+    ctx.getSystem().receptionist().tell(Receptionist.subscribe(EVALUATORS, listings));
+    timers.startTimerAtFixedRate(CoordinatorCommand.Tick.INSTANCE, settings.tick());
+  }
+
+  @Override
+  public Receive<CoordinatorCommand> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(CoordinatorCommand.RequestWork.class, this::onRequestWork)
+        .onMessage(CoordinatorCommand.ReportResult.class, this::onReportResult)
+        .onMessage(CoordinatorCommand.EvaluatorsListed.class, this::onListed)
+        .onMessage(CoordinatorCommand.EvaluatorGone.class, this::onGone)
+        .onMessage(CoordinatorCommand.GetStatus.class, this::onGetStatus)
+        .onMessageEquals(CoordinatorCommand.Tick.INSTANCE, this::onTick)
+        .build();
+  }
+
+  private Behavior<CoordinatorCommand> onRequestWork(CoordinatorCommand.RequestWork m) {
+    watch(m.worker());
+    if (state.finished()) {
+      m.worker().tell(new EvaluatorCommand.Work(List.of(), true, 0));
+      reportIfFinished();
+      return this;
+    }
+    List<EvaluationRequest> work = state.lease(m.count(), key(m.worker()), clock.millis());
+    if (work.isEmpty()) {
+      boolean over = state.finished();
+      m.worker()
+          .tell(
+              new EvaluatorCommand.Work(
+                  List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
+      reportIfFinished();
+    } else {
+      m.worker().tell(new EvaluatorCommand.Work(work, false, 0));
+    }
+    return this;
+  }
+
+  private Behavior<CoordinatorCommand> onReportResult(CoordinatorCommand.ReportResult m) {
+    SearchState.Outcome outcome = state.complete(m.result());
+    if (outcome == SearchState.Outcome.IGNORED) {
+      getContext()
+          .getLog()
+          .debug(
+              "ignored a result for candidate {} attempt {} (not its current lease)",
+              m.result().candidateId(),
+              m.result().attempt());
+    } else if (outcome != SearchState.Outcome.ACCEPTED) {
+      getContext()
+          .getLog()
+          .warn(
+              "candidate {} attempt {} failed: {}",
+              m.result().candidateId(),
+              m.result().attempt(),
+              m.result().failure().orElse("non-finite loss"));
+    }
+    reportIfFinished();
+    return this;
+  }
+
+  private Behavior<CoordinatorCommand> onListed(CoordinatorCommand.EvaluatorsListed m) {
+    for (ActorRef<EvaluatorCommand> e : m.listing().getServiceInstances(EVALUATORS)) {
+      if (watch(e)) {
+        e.tell(new EvaluatorCommand.Join(getContext().getSelf()));
+      }
+    }
+    return this;
+  }
+
+  private Behavior<CoordinatorCommand> onGone(CoordinatorCommand.EvaluatorGone m) {
+    watched.remove(m.worker());
+    int requeued = state.release(key(m.worker()));
+    getContext()
+        .getLog()
+        .info("evaluator {} is gone; {} of its leases handed out again", m.worker(), requeued);
+    return this;
+  }
+
+  private Behavior<CoordinatorCommand> onGetStatus(CoordinatorCommand.GetStatus m) {
+    m.replyTo().tell(new CoordinatorCommand.StatusReply(status()));
+    return this;
+  }
+
+  private Behavior<CoordinatorCommand> onTick() {
+    int late = state.expire(clock.millis());
+    if (late > 0) {
+      getContext().getLog().warn("{} leases passed their deadline; handed out again", late);
+    }
+    if (!reported) {
+      listener.progress(status());
+    }
+    reportIfFinished();
+    return this;
+  }
+
+  /** Watches an evaluator seen for the first time; true when it is new. */
+  private boolean watch(ActorRef<EvaluatorCommand> worker) {
+    if (!watched.add(worker)) {
+      return false;
+    }
+    getContext().watchWith(worker, new CoordinatorCommand.EvaluatorGone(worker));
+    return true;
+  }
+
+  private void reportIfFinished() {
+    if (!reported && state.finished()) {
+      reported = true;
+      listener.finished(state.result(), status());
+    }
+  }
+
+  private SearchStatus status() {
+    return state.status((System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private String key(ActorRef<?> worker) {
+    return resolver.toSerializationFormat(worker);
+  }
+}

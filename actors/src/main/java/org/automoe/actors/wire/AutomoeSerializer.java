@@ -1,0 +1,107 @@
+package org.automoe.actors.wire;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import java.io.NotSerializableException;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.automoe.actors.search.CoordinatorCommand;
+import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.proto.JoinProto;
+import org.automoe.proto.ReportResultProto;
+import org.automoe.proto.RequestWorkProto;
+import org.automoe.proto.StatusQueryProto;
+import org.automoe.proto.StatusReplyProto;
+import org.automoe.proto.WorkProto;
+
+/**
+ * Pekko serializer of every {@link org.automoe.actors.WireMessage}: protobuf bytes, a short
+ * manifest per message type. Bytes that do not parse, or parse into an invalid value, raise {@link
+ * NotSerializableException} naming the message and field; Pekko logs it and drops the message, so a
+ * bad peer cannot crash a node.
+ */
+public final class AutomoeSerializer extends SerializerWithStringManifest {
+  /** Pekko reserves identifiers 0-40. */
+  public static final int IDENTIFIER = 4171;
+
+  private static final String JOIN = "join";
+  private static final String REQUEST_WORK = "request-work";
+  private static final String WORK = "work";
+  private static final String REPORT_RESULT = "report-result";
+  private static final String GET_STATUS = "get-status";
+  private static final String STATUS_REPLY = "status-reply";
+
+  private final EngineMapper mapper;
+
+  public AutomoeSerializer(ExtendedActorSystem system) {
+    ActorRefResolver resolver = ActorRefResolver.get(Adapter.toTyped(system));
+    this.mapper = new EngineMapper(resolver::toSerializationFormat, resolver::resolveActorRef);
+  }
+
+  @Override
+  public int identifier() {
+    return IDENTIFIER;
+  }
+
+  @Override
+  public String manifest(Object o) {
+    if (o instanceof EvaluatorCommand.Join) {
+      return JOIN;
+    } else if (o instanceof CoordinatorCommand.RequestWork) {
+      return REQUEST_WORK;
+    } else if (o instanceof EvaluatorCommand.Work) {
+      return WORK;
+    } else if (o instanceof CoordinatorCommand.ReportResult) {
+      return REPORT_RESULT;
+    } else if (o instanceof CoordinatorCommand.GetStatus) {
+      return GET_STATUS;
+    } else if (o instanceof CoordinatorCommand.StatusReply) {
+      return STATUS_REPLY;
+    }
+    throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
+  }
+
+  @Override
+  public byte[] toBinary(Object o) {
+    MessageLite p;
+    if (o instanceof EvaluatorCommand.Join m) {
+      p = mapper.toProto(m);
+    } else if (o instanceof CoordinatorCommand.RequestWork m) {
+      p = mapper.toProto(m);
+    } else if (o instanceof EvaluatorCommand.Work m) {
+      p = mapper.toProto(m);
+    } else if (o instanceof CoordinatorCommand.ReportResult m) {
+      p = mapper.toProto(m);
+    } else if (o instanceof CoordinatorCommand.GetStatus m) {
+      p = mapper.toProto(m);
+    } else if (o instanceof CoordinatorCommand.StatusReply m) {
+      p = mapper.toProto(m);
+    } else {
+      throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
+    }
+    return p.toByteArray();
+  }
+
+  @Override
+  public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+    try {
+      return switch (manifest) {
+        case JOIN -> mapper.fromProto(JoinProto.parseFrom(bytes));
+        case REQUEST_WORK -> mapper.fromProto(RequestWorkProto.parseFrom(bytes));
+        case WORK -> mapper.fromProto(WorkProto.parseFrom(bytes));
+        case REPORT_RESULT -> mapper.fromProto(ReportResultProto.parseFrom(bytes));
+        case GET_STATUS -> mapper.fromProto(StatusQueryProto.parseFrom(bytes));
+        case STATUS_REPLY -> mapper.fromProto(StatusReplyProto.parseFrom(bytes));
+        default ->
+            throw new NotSerializableException("unknown message manifest '" + manifest + "'");
+      };
+    } catch (InvalidProtocolBufferException e) {
+      throw new NotSerializableException(
+          "'" + manifest + "' message: not valid protobuf (" + e.getMessage() + ")");
+    } catch (WireFormatException e) {
+      throw new NotSerializableException("'" + manifest + "' message: " + e.getMessage());
+    }
+  }
+}

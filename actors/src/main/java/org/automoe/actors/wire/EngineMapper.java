@@ -1,0 +1,113 @@
+package org.automoe.actors.wire;
+
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.automoe.actors.search.CoordinatorCommand;
+import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.core.evo.EvaluationRequest;
+import org.automoe.proto.JoinProto;
+import org.automoe.proto.ReportResultProto;
+import org.automoe.proto.RequestWorkProto;
+import org.automoe.proto.StatusQueryProto;
+import org.automoe.proto.StatusReplyProto;
+import org.automoe.proto.WorkProto;
+
+/**
+ * The coordinator/evaluator messages and their protobuf twins. Actor references are written and
+ * read by the given functions (Pekko's {@code ActorRefResolver} in the serializer).
+ */
+public final class EngineMapper {
+  private final Function<ActorRef<?>, String> refToString;
+  private final Function<String, ActorRef<?>> stringToRef;
+
+  public EngineMapper(
+      Function<ActorRef<?>, String> refToString, Function<String, ActorRef<?>> stringToRef) {
+    this.refToString = refToString;
+    this.stringToRef = stringToRef;
+  }
+
+  public JoinProto toProto(EvaluatorCommand.Join m) {
+    return JoinProto.newBuilder().setCoordinator(refToString.apply(m.coordinator())).build();
+  }
+
+  public EvaluatorCommand.Join fromProto(JoinProto p) {
+    return new EvaluatorCommand.Join(ref(p.getCoordinator(), "JoinProto.coordinator"));
+  }
+
+  public RequestWorkProto toProto(CoordinatorCommand.RequestWork m) {
+    return RequestWorkProto.newBuilder()
+        .setWorker(refToString.apply(m.worker()))
+        .setCount(m.count())
+        .build();
+  }
+
+  public CoordinatorCommand.RequestWork fromProto(RequestWorkProto p) {
+    if (p.getCount() < 1) {
+      throw new WireFormatException(
+          "RequestWorkProto.count must be at least 1, but was " + p.getCount());
+    }
+    return new CoordinatorCommand.RequestWork(
+        ref(p.getWorker(), "RequestWorkProto.worker"), p.getCount());
+  }
+
+  public WorkProto toProto(EvaluatorCommand.Work m) {
+    WorkProto.Builder b =
+        WorkProto.newBuilder().setFinished(m.finished()).setRetryAfterMs(m.retryAfterMs());
+    for (EvaluationRequest r : m.requests()) {
+      b.addRequests(EvaluationMapper.toProto(r, ""));
+    }
+    return b.build();
+  }
+
+  public EvaluatorCommand.Work fromProto(WorkProto p) {
+    if (p.getRetryAfterMs() < 0) {
+      throw new WireFormatException("WorkProto.retry_after_ms must not be negative");
+    }
+    return new EvaluatorCommand.Work(
+        p.getRequestsList().stream().map(EvaluationMapper::fromProto).toList(),
+        p.getFinished(),
+        p.getRetryAfterMs());
+  }
+
+  public ReportResultProto toProto(CoordinatorCommand.ReportResult m) {
+    return ReportResultProto.newBuilder()
+        .setWorker(refToString.apply(m.worker()))
+        .setResult(EvaluationMapper.toProto(m.result()))
+        .build();
+  }
+
+  public CoordinatorCommand.ReportResult fromProto(ReportResultProto p) {
+    Wire.require(p.hasResult(), "ReportResultProto", "result");
+    return new CoordinatorCommand.ReportResult(
+        ref(p.getWorker(), "ReportResultProto.worker"), EvaluationMapper.fromProto(p.getResult()));
+  }
+
+  public StatusQueryProto toProto(CoordinatorCommand.GetStatus m) {
+    return StatusQueryProto.newBuilder().setReplyTo(refToString.apply(m.replyTo())).build();
+  }
+
+  public CoordinatorCommand.GetStatus fromProto(StatusQueryProto p) {
+    return new CoordinatorCommand.GetStatus(ref(p.getReplyTo(), "StatusQueryProto.reply_to"));
+  }
+
+  public StatusReplyProto toProto(CoordinatorCommand.StatusReply m) {
+    return StatusReplyProto.newBuilder().setStatus(SearchStatusMapper.toProto(m.status())).build();
+  }
+
+  public CoordinatorCommand.StatusReply fromProto(StatusReplyProto p) {
+    Wire.require(p.hasStatus(), "StatusReplyProto", "status");
+    return new CoordinatorCommand.StatusReply(SearchStatusMapper.fromProto(p.getStatus()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> ActorRef<T> ref(String s, String field) {
+    if (s.isEmpty()) {
+      throw new WireFormatException(field + " is missing");
+    }
+    try {
+      return (ActorRef<T>) stringToRef.apply(s);
+    } catch (RuntimeException e) {
+      throw new WireFormatException(field + ": not an actor reference: " + s, e);
+    }
+  }
+}

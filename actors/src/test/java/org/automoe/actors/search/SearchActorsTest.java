@@ -1,0 +1,171 @@
+package org.automoe.actors.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.automoe.core.evo.EvaluationRequest;
+import org.automoe.core.evo.EvaluationResult;
+import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.SearchPhase;
+import org.automoe.core.evo.SearchState;
+import org.automoe.core.evo.SearchStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The coordinator and evaluators in one actor system, every message through the serializer. */
+class SearchActorsTest {
+  private ActorTestKit kit;
+  private ExecutorService blocking;
+
+  @BeforeEach
+  void start() {
+    kit = ActorTestKit.create("search", SearchFixtures.SERIALIZE_ALL);
+    blocking = Executors.newFixedThreadPool(3);
+  }
+
+  @AfterEach
+  void stop() {
+    kit.shutdownTestKit();
+    blocking.shutdownNow();
+  }
+
+  private void spawnEvaluators(int n) {
+    for (int i = 0; i < n; i++) {
+      kit.spawn(
+          EvaluatorActor.create(SearchFixtures::loss, blocking, 2, Clock.systemUTC()),
+          "evaluator-" + i);
+    }
+  }
+
+  private static void assertEachCandidateOnce(SearchState.Result r, SearchStatus s) {
+    Set<Long> ids = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (Individual i : r.evaluated()) {
+      assertTrue(ids.add(i.candidate().id()), "evaluated twice: candidate " + i.candidate().id());
+      assertTrue(keys.add(i.key()), "architecture twice: " + i.key());
+    }
+    assertEquals(
+        s.generated(),
+        s.rejected() + s.evaluated() + s.failed() + s.pending() + s.inFlight(),
+        s.toString());
+    assertEquals(0, s.pending() + s.inFlight());
+  }
+
+  @Test
+  void evaluatorsPullEveryCandidateOfTheBudget() throws Exception {
+    SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
+    SearchState state = SearchFixtures.async(80, 1, SearchState.Settings.defaults());
+    kit.spawn(
+        SearchCoordinator.create(
+            state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), outcome),
+        "coordinator");
+    spawnEvaluators(3);
+    SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(80, r.evaluated().size());
+    assertEquals(SearchPhase.DONE, outcome.last.state());
+    assertEachCandidateOnce(r, outcome.last);
+    assertTrue(r.best().isPresent());
+    assertTrue(r.front().contains(r.best().get()), "the lowest loss is on the front");
+  }
+
+  @Test
+  void theLeasesOfAnEvaluatorThatStopsAreHandedToTheOthers() throws Exception {
+    SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
+    SearchState state = SearchFixtures.async(40, 2, SearchState.Settings.defaults());
+    ActorRef<CoordinatorCommand> coordinator =
+        kit.spawn(
+            SearchCoordinator.create(
+                state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), outcome),
+            "coordinator");
+    // A worker that takes three candidates and dies without answering.
+    TestProbe<EvaluatorCommand> doomed = kit.createTestProbe("doomed");
+    kit.system()
+        .receptionist()
+        .tell(Receptionist.register(SearchCoordinator.EVALUATORS, doomed.getRef()));
+    doomed.expectMessageClass(EvaluatorCommand.Join.class);
+    coordinator.tell(new CoordinatorCommand.RequestWork(doomed.getRef(), 3));
+    EvaluatorCommand.Work taken = doomed.expectMessageClass(EvaluatorCommand.Work.class);
+    assertEquals(3, taken.requests().size());
+    doomed.stop();
+    spawnEvaluators(2);
+    SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(40, r.evaluated().size());
+    assertEachCandidateOnce(r, outcome.last);
+    assertTrue(outcome.last.requeued() >= 3, outcome.last.toString());
+    Set<Long> evaluated = new HashSet<>();
+    r.evaluated().forEach(i -> evaluated.add(i.candidate().id()));
+    for (EvaluationRequest lost : taken.requests()) {
+      assertTrue(evaluated.contains(lost.candidate().id()), "re-queued and evaluated");
+    }
+  }
+
+  @Test
+  void aLateResultOfAnExpiredLeaseIsIgnored() throws Exception {
+    SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
+    SearchState state = SearchFixtures.async(6, 3, new SearchState.Settings(100, 3, 16, 10));
+    ActorRef<CoordinatorCommand> coordinator =
+        kit.spawn(
+            SearchCoordinator.create(
+                state,
+                new SearchCoordinator.Settings(Duration.ofMillis(20), Duration.ofMillis(20)),
+                Clock.systemUTC(),
+                outcome),
+            "coordinator");
+    TestProbe<EvaluatorCommand> slow = kit.createTestProbe("slow");
+    coordinator.tell(new CoordinatorCommand.RequestWork(slow.getRef(), 1));
+    EvaluationRequest r = slow.expectMessageClass(EvaluatorCommand.Work.class).requests().get(0);
+    TestProbe<CoordinatorCommand.StatusReply> status = kit.createTestProbe("status");
+    status.awaitAssert(
+        Duration.ofSeconds(5),
+        () -> {
+          coordinator.tell(new CoordinatorCommand.GetStatus(status.getRef()));
+          SearchStatus s = status.expectMessageClass(CoordinatorCommand.StatusReply.class).status();
+          assertEquals(1, s.requeued(), "the lease expired");
+          return null;
+        });
+    coordinator.tell(
+        new CoordinatorCommand.ReportResult(
+            slow.getRef(),
+            EvaluationResult.success(r.candidate().id(), r.lease().attempt(), 0.5, "slow", 1)));
+    spawnEvaluators(1);
+    SearchState.Result result = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(6, result.evaluated().size());
+    assertEachCandidateOnce(result, outcome.last);
+    Individual same =
+        result.evaluated().stream()
+            .filter(i -> i.candidate().id() == r.candidate().id())
+            .findFirst()
+            .orElseThrow();
+    assertEquals(SearchFixtures.loss(r.candidate()), same.validationLoss(), 0, "not the late 0.5");
+  }
+
+  @Test
+  void statusAnswersAcrossTheSerializer() {
+    SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
+    ActorRef<CoordinatorCommand> coordinator =
+        kit.spawn(
+            SearchCoordinator.create(
+                SearchFixtures.async(10, 4, SearchState.Settings.defaults()),
+                SearchCoordinator.Settings.defaults(),
+                Clock.systemUTC(),
+                outcome));
+    TestProbe<CoordinatorCommand.StatusReply> probe = kit.createTestProbe();
+    coordinator.tell(new CoordinatorCommand.GetStatus(probe.getRef()));
+    SearchStatus s = probe.expectMessageClass(CoordinatorCommand.StatusReply.class).status();
+    assertEquals(SearchPhase.RUNNING, s.state());
+    assertEquals("test", s.name());
+    assertEquals(0, s.inFlight());
+  }
+}

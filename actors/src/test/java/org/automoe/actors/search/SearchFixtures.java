@@ -1,0 +1,81 @@
+package org.automoe.actors.search;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import org.automoe.core.arch.GenomeLayout;
+import org.automoe.core.cost.CostModel;
+import org.automoe.core.cost.CostSettings;
+import org.automoe.core.evo.Candidate;
+import org.automoe.core.evo.Constraints;
+import org.automoe.core.evo.EvolutionSettings;
+import org.automoe.core.evo.LatencyEstimator;
+import org.automoe.core.evo.Screen;
+import org.automoe.core.evo.SearchJobSpec;
+import org.automoe.core.evo.SearchMode;
+import org.automoe.core.evo.SearchState;
+import org.automoe.core.evo.SearchStatus;
+import org.automoe.core.space.BuiltInSpaces;
+import org.automoe.core.space.SearchSpace;
+
+/** Searches over the small space with a synthetic fitness, for driving the actors in tests. */
+final class SearchFixtures {
+  private SearchFixtures() {}
+
+  static final SearchSpace SMALL = BuiltInSpaces.small();
+  static final CostModel COST = new CostModel(CostSettings.of(SMALL));
+  static final Constraints LIMIT =
+      new Constraints(OptionalDouble.empty(), OptionalLong.of(80_000_000L), OptionalLong.empty());
+
+  /** Every local message crosses the project's serializer, as it would between nodes. */
+  static final Config SERIALIZE_ALL =
+      ConfigFactory.parseString(
+              "pekko.actor.serialize-messages = on\n"
+                  + "pekko.actor.allow-java-serialization = off\n"
+                  + "pekko.loglevel = WARNING\n")
+          .withFallback(ConfigFactory.load());
+
+  /** Bigger is better, with a fixed per-architecture jitter. */
+  static double loss(Candidate c) {
+    return 10.0
+        - Math.log(c.cost().paramsActive())
+        + Math.floorMod(c.architecture().key().hashCode(), 1000) / 5000.0;
+  }
+
+  static SearchState async(int budget, long seed, SearchState.Settings settings) {
+    SearchJobSpec spec =
+        new SearchJobSpec(
+            "test",
+            SMALL,
+            SearchMode.ASYNC,
+            LIMIT,
+            new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 1000),
+            0,
+            budget,
+            seed);
+    return new SearchState(
+        spec, new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT), settings);
+  }
+
+  /** Collects progress and completes when the search finishes. */
+  static final class Outcome implements SearchCoordinator.Listener {
+    final CompletableFuture<SearchState.Result> result = new CompletableFuture<>();
+    final List<SearchStatus> progress = new ArrayList<>();
+    volatile SearchStatus last;
+
+    @Override
+    public synchronized void progress(SearchStatus status) {
+      progress.add(status);
+    }
+
+    @Override
+    public void finished(SearchState.Result r, SearchStatus status) {
+      last = status;
+      result.complete(r);
+    }
+  }
+}

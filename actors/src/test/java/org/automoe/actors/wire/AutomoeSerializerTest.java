@@ -1,0 +1,120 @@
+package org.automoe.actors.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.NotSerializableException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializer;
+import org.apache.pekko.serialization.Serializers;
+import org.automoe.actors.search.CoordinatorCommand;
+import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.core.evo.EvaluationRequest;
+import org.automoe.core.evo.EvaluationResult;
+import org.automoe.core.evo.Lease;
+import org.automoe.core.evo.SearchPhase;
+import org.automoe.core.evo.SearchStatus;
+import org.automoe.proto.ReportResultProto;
+import org.automoe.proto.RequestWorkProto;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class AutomoeSerializerTest {
+  private static final ActorTestKit KIT = ActorTestKit.create();
+  private static final Serialization SERIALIZATION =
+      SerializationExtension.get(Adapter.toClassic(KIT.system()));
+
+  @AfterAll
+  static void stop() {
+    KIT.shutdownTestKit();
+  }
+
+  private static Object roundTrip(Object message) throws NotSerializableException {
+    Serializer s = SERIALIZATION.findSerializerFor(message);
+    assertInstanceOf(AutomoeSerializer.class, s, "bound to the project's serializer");
+    String manifest = Serializers.manifestFor(s, message);
+    return SERIALIZATION.deserialize(s.toBinary(message), s.identifier(), manifest).get();
+  }
+
+  @Test
+  void everyEngineMessageRoundTrips() throws Exception {
+    TestProbe<EvaluatorCommand> worker = KIT.createTestProbe();
+    TestProbe<CoordinatorCommand> coordinator = KIT.createTestProbe();
+    TestProbe<CoordinatorCommand.StatusReply> asker = KIT.createTestProbe();
+    EvaluationRequest request =
+        new EvaluationRequest(new Lease(1, 2, 1_700_000_000_000L), WireSamples.candidate(1));
+    List<Object> messages =
+        List.of(
+            new EvaluatorCommand.Join(coordinator.getRef()),
+            new CoordinatorCommand.RequestWork(worker.getRef(), 4),
+            new EvaluatorCommand.Work(List.of(request), false, 0),
+            new EvaluatorCommand.Work(List.of(), true, 0),
+            new EvaluatorCommand.Work(List.of(), false, 200),
+            new CoordinatorCommand.ReportResult(
+                worker.getRef(), EvaluationResult.success(1, 2, 3.25, "w", 10)),
+            new CoordinatorCommand.ReportResult(
+                worker.getRef(), EvaluationResult.failed(1, 2, "out of memory", "w", 10)),
+            new CoordinatorCommand.GetStatus(asker.getRef()),
+            new CoordinatorCommand.StatusReply(
+                new SearchStatus(
+                    "s",
+                    SearchPhase.RUNNING,
+                    9,
+                    5,
+                    1,
+                    1,
+                    1,
+                    1,
+                    2,
+                    Optional.of(new SearchStatus.Best(3, 4.5)),
+                    1.5,
+                    Optional.empty())));
+    for (Object m : messages) {
+      assertEquals(m, roundTrip(m));
+    }
+  }
+
+  @Test
+  void malformedBytesAreRejectedNamingWhatIsWrong() {
+    AutomoeSerializer s =
+        (AutomoeSerializer)
+            SERIALIZATION.findSerializerFor(new EvaluatorCommand.Work(List.of(), true, 0));
+    NotSerializableException garbage =
+        assertThrows(
+            NotSerializableException.class,
+            () -> s.fromBinary(new byte[] {(byte) 0xff, 0x01, 0x02}, "work"));
+    assertTrue(garbage.getMessage().startsWith("'work' message: not valid protobuf"));
+
+    NotSerializableException noWorker =
+        assertThrows(
+            NotSerializableException.class,
+            () ->
+                s.fromBinary(
+                    RequestWorkProto.newBuilder().setCount(2).build().toByteArray(),
+                    "request-work"));
+    assertEquals(
+        "'request-work' message: RequestWorkProto.worker is missing", noWorker.getMessage());
+
+    NotSerializableException noResult =
+        assertThrows(
+            NotSerializableException.class,
+            () ->
+                s.fromBinary(
+                    ReportResultProto.newBuilder().setWorker("x").build().toByteArray(),
+                    "report-result"));
+    assertEquals(
+        "'report-result' message: ReportResultProto.result is missing", noResult.getMessage());
+
+    NotSerializableException unknown =
+        assertThrows(NotSerializableException.class, () -> s.fromBinary(new byte[0], "nope"));
+    assertEquals("unknown message manifest 'nope'", unknown.getMessage());
+  }
+}

@@ -1,0 +1,78 @@
+package org.automoe.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.TopKSelection;
+
+/**
+ * The search's best architectures measured for real after the search: predicted against measured
+ * latency, and the best one that meets the latency limit when measured (a finalist the predictor
+ * let through but that runs too slow is not reported as meeting it).
+ */
+final class Finalists {
+  private Finalists() {}
+
+  /** One measured finalist. */
+  record Finalist(Individual individual, LatencyCheck.Measured measured, boolean meetsLimit) {
+    Map<String, Object> asMap() {
+      Map<String, Object> m = SearchReport.individual(individual);
+      m.put("measuredLatencyMs", measured.sample().totalMs());
+      m.put("typicalSpeedLatencyMs", measured.typicalMs());
+      m.put("meetsLimitWhenMeasured", meetsLimit);
+      return m;
+    }
+  }
+
+  static List<Finalist> measure(
+      SearchSetup setup,
+      List<Individual> evaluated,
+      int count,
+      OptionalDouble limitMs,
+      int runs,
+      Consumer<String> log) {
+    List<Finalist> out = new ArrayList<>();
+    int threads = Integer.getInteger("ai.djl.pytorch.num_threads", 1);
+    for (Individual i : TopKSelection.best(evaluated, count)) {
+      LatencyCheck.Measured m =
+          LatencyCheck.measure(
+              setup.net(),
+              setup.sources(),
+              i.candidate().architecture(),
+              setup.predictorMetadata(),
+              runs,
+              1,
+              threads);
+      boolean meets = limitMs.isEmpty() || m.typicalMs() <= limitMs.getAsDouble();
+      out.add(new Finalist(i, m, meets));
+      log.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "  finalist #%d: validation loss %.4f, predicted %.2f ms, measured %.2f ms (%.2f ms"
+                  + " at typical speed)%s",
+              i.candidate().id(),
+              i.validationLoss(),
+              i.candidate().predictedLatencyMs(),
+              m.sample().totalMs(),
+              m.typicalMs(),
+              meets ? "" : ": breaks the limit"));
+    }
+    return out;
+  }
+
+  static Map<String, Object> report(List<Finalist> finalists) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<Object> all = new ArrayList<>();
+    finalists.forEach(f -> all.add(f.asMap()));
+    out.put("measured", all);
+    finalists.stream()
+        .filter(Finalist::meetsLimit)
+        .findFirst()
+        .ifPresent(f -> out.put("best", f.asMap()));
+    return out;
+  }
+}

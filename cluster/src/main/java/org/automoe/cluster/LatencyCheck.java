@@ -1,0 +1,51 @@
+package org.automoe.cluster;
+
+import java.util.List;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.ArchitectureKey;
+import org.automoe.core.latency.Hardware;
+import org.automoe.core.latency.LatencyMeter;
+import org.automoe.core.latency.LatencyPredictor;
+import org.automoe.core.latency.LatencyProtocol;
+import org.automoe.core.latency.LatencySample;
+import org.automoe.core.supernet.Supernet;
+
+/**
+ * Measures an architecture's real latency so it compares with a prediction. A predictor trained on
+ * drift-corrected data predicts the machine at its typical speed, so the reference architecture is
+ * timed first and the measurement scaled by the training data's median reference over it.
+ */
+final class LatencyCheck {
+  private LatencyCheck() {}
+
+  /**
+   * @param sample the raw measurement
+   * @param referenceMs the reference's latency just before it (NaN when the predictor has none)
+   * @param typicalMs the measurement at the machine's typical speed (raw when no reference)
+   */
+  record Measured(LatencySample sample, double referenceMs, double typicalMs) {}
+
+  static Measured measure(
+      Supernet net,
+      List<int[]> sentences,
+      Architecture a,
+      LatencyPredictor.Metadata predictor,
+      int runs,
+      int beam,
+      int threads) {
+    String referenceKey = predictor == null ? null : predictor.referenceArch();
+    double referenceNow = Double.NaN;
+    if (referenceKey != null) {
+      referenceNow =
+          new LatencyMeter(net, sentences, LatencyProtocol.hat(LatencyDataset.REFERENCE_RUNS, beam))
+              .measure(ArchitectureKey.parse(referenceKey), Hardware.describe(), threads)
+              .totalMs();
+    }
+    LatencySample s =
+        new LatencyMeter(net, sentences, LatencyProtocol.hat(runs, beam))
+            .measure(a, Hardware.describe(), threads);
+    double typical =
+        referenceKey == null ? s.totalMs() : s.totalMs() * predictor.referenceMs() / referenceNow;
+    return new Measured(s, referenceNow, typical);
+  }
+}

@@ -1,0 +1,119 @@
+package org.automoe.cluster;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.automoe.core.InvalidInputException;
+import org.automoe.core.cost.CostModel;
+import org.automoe.core.cost.CostSettings;
+import org.automoe.core.data.Batch;
+import org.automoe.core.data.TokenBatcher;
+import org.automoe.core.evo.Evaluator;
+import org.automoe.core.evo.LatencyEstimator;
+import org.automoe.core.latency.LatencyPredictor;
+import org.automoe.core.supernet.Supernet;
+
+/**
+ * What a search needs on a node, loaded once: the trained supernet (read-only, shared by the node's
+ * evaluators), the validation batches of the fitness, the cost model and, when given, the latency
+ * predictor (used by the coordinator only: it is not thread-safe).
+ */
+final class SearchSetup implements AutoCloseable {
+  private final NDManager manager;
+  private final Supernet net;
+  private final List<Batch> valid;
+  private final List<int[]> sources;
+  private final CostModel cost;
+  private final LatencyPredictor predictor;
+
+  private SearchSetup(
+      NDManager manager,
+      Supernet net,
+      List<Batch> valid,
+      List<int[]> sources,
+      CostModel cost,
+      LatencyPredictor predictor) {
+    this.manager = manager;
+    this.net = net;
+    this.valid = valid;
+    this.sources = sources;
+    this.cost = cost;
+    this.predictor = predictor;
+  }
+
+  /**
+   * @param supernet a trained supernet folder (bpe.txt, corpus/, best/ or last/)
+   * @param predictor a saved latency predictor, or null
+   * @param validSentences validation sentences of the fitness
+   */
+  static SearchSetup open(Path supernet, Path predictor, int validSentences) {
+    if (!Files.isDirectory(supernet)) {
+      throw new InvalidInputException(supernet + ": no supernet folder (train one first)");
+    }
+    if (predictor != null && !Files.isRegularFile(predictor)) {
+      throw new InvalidInputException(predictor + ": no latency predictor file");
+    }
+    if (validSentences < 1) {
+      throw new InvalidInputException("valid sentences must be at least 1");
+    }
+    TrainingData data = TrainingData.open(supernet);
+    NDManager manager = NDManager.newBaseManager();
+    try {
+      Supernet net = ModelFolder.load(ModelFolder.checkpoint(supernet, null), data, manager);
+      var examples = TrainingData.encode(data.bpe(), data.corpus().valid());
+      List<Batch> valid =
+          new TokenBatcher(4096, 256)
+              .inOrder(examples.subList(0, Math.min(validSentences, examples.size())));
+      CostModel cost =
+          new CostModel(CostSettings.of(net.space()).withVocabSize(data.bpe().vocabSize()));
+      LatencyPredictor p = predictor == null ? null : LatencyPredictor.load(predictor);
+      List<int[]> sources = examples.stream().map(e -> e.source()).toList();
+      return new SearchSetup(manager, net, valid, sources, cost, p);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  Supernet net() {
+    return net;
+  }
+
+  /** Validation source sentences (token ids): the text latency measurements decode. */
+  List<int[]> sources() {
+    return sources;
+  }
+
+  /** The predictor's metadata, or null without one. */
+  LatencyPredictor.Metadata predictorMetadata() {
+    return predictor == null ? null : predictor.metadata();
+  }
+
+  CostModel cost() {
+    return cost;
+  }
+
+  /** The fitness: validation loss with inherited weights; safe to call from several threads. */
+  Evaluator evaluator() {
+    return c -> net.validationLoss(c.architecture(), valid);
+  }
+
+  /** The latency predictor, or {@link LatencyEstimator#NONE}. */
+  LatencyEstimator latency() {
+    return predictor == null ? LatencyEstimator.NONE : predictor;
+  }
+
+  boolean hasPredictor() {
+    return predictor != null;
+  }
+
+  @Override
+  public void close() {
+    if (predictor != null) {
+      predictor.close();
+    }
+    net.close();
+    manager.close();
+  }
+}

@@ -1,0 +1,8 @@
+package org.automoe.core.evo;
+
+/** Lifecycle of a search. */
+public enum SearchPhase {
+  RUNNING,
+  DONE,
+  FAILED
+}
