@@ -68,69 +68,66 @@ final class BenchEngineCommand implements Runnable {
 
   @Option(
       names = "--prefetch",
-      defaultValue = "16",
+      defaultValue = "32",
       description = "candidates each evaluator asks for at a time (default: ${DEFAULT-VALUE})")
   int prefetch;
+
+  @Option(
+      names = "--no-serialize",
+      description = "pass local messages as objects (by default every message is serialized)")
+  boolean noSerialize;
 
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
-  private static final Config BENCH =
-      ConfigFactory.parseString(
-              "pekko.actor.provider = local\n"
-                  + "pekko.actor.serialize-messages = on\n"
-                  + "pekko.loglevel = WARNING\n")
-          .withFallback(ConfigFactory.load());
+  private Config config() {
+    return ConfigFactory.parseString(
+            "pekko.actor.provider = local\n"
+                + "pekko.actor.serialize-messages = "
+                + (noSerialize ? "off" : "on")
+                + "\npekko.loglevel = WARNING\n")
+        .withFallback(ConfigFactory.load());
+  }
 
   @Override
   public void run() {
     SearchSpace space = BuiltInSpaces.small();
     CostModel cost = new CostModel(CostSettings.of(space));
     try (LatencyPredictor predictor = syntheticPredictor(space, cost)) {
-      ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", BENCH);
-      try {
-        search(system, space, cost, predictor, Math.max(1000, candidates / 10), 1); // warm-up
-        double[] r = search(system, space, cost, predictor, candidates, 2);
-        double perSecond = candidates / r[0];
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("candidatesPerSecond", perSecond);
-        out.put("overheadMicrosPerCandidate", 1e6 / perSecond);
-        out.put("candidates", candidates);
-        out.put("rejectedDraws", (long) r[1]);
-        out.put("evaluators", evaluators);
-        out.put("prefetch", prefetch);
-        out.put("serializeMessages", true);
-        out.put("wallSeconds", r[0]);
-        if (json) {
-          System.out.println(Json.write(out));
-        } else {
-          System.out.printf(
-              Locale.ROOT,
-              "%d candidates in %.2f s: %.0f candidates/s, %.1f us each (%d draws rejected by"
-                  + " the limits; %d evaluators, prefetch %d; every message serialized)%n",
-              candidates,
-              r[0],
-              perSecond,
-              1e6 / perSecond,
-              (long) r[1],
-              evaluators,
-              prefetch);
-        }
-      } finally {
-        system.terminate();
-        system.getWhenTerminated().toCompletableFuture().join();
+      search(space, cost, predictor, Math.max(1000, candidates / 10), 1); // warm-up
+      double[] r = search(space, cost, predictor, candidates, 2);
+      double perSecond = candidates / r[0];
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("candidatesPerSecond", perSecond);
+      out.put("overheadMicrosPerCandidate", 1e6 / perSecond);
+      out.put("candidates", candidates);
+      out.put("rejectedDraws", (long) r[1]);
+      out.put("evaluators", evaluators);
+      out.put("prefetch", prefetch);
+      out.put("serializeMessages", !noSerialize);
+      out.put("wallSeconds", r[0]);
+      if (json) {
+        System.out.println(Json.write(out));
+      } else {
+        System.out.printf(
+            Locale.ROOT,
+            "%d candidates in %.2f s: %.0f candidates/s, %.1f us each (%d draws rejected by"
+                + " the limits; %d evaluators, prefetch %d; %s)%n",
+            candidates,
+            r[0],
+            perSecond,
+            1e6 / perSecond,
+            (long) r[1],
+            evaluators,
+            prefetch,
+            noSerialize ? "local messages as objects" : "every message serialized");
       }
     }
   }
 
   /** One async search; returns wall seconds and rejected draws. */
   private double[] search(
-      ActorSystem<Void> system,
-      SearchSpace space,
-      CostModel cost,
-      LatencyPredictor predictor,
-      int budget,
-      long seed) {
+      SearchSpace space, CostModel cost, LatencyPredictor predictor, int budget, long seed) {
     Constraints limits =
         new Constraints(OptionalDouble.of(60), OptionalLong.of(80_000_000L), OptionalLong.empty());
     SearchJobSpec spec =
@@ -153,6 +150,7 @@ final class BenchEngineCommand implements Runnable {
           }
         };
     Evaluator instant = c -> 10 - Math.log(c.cost().paramsActive());
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config());
     long t0 = System.nanoTime();
     system.systemActorOf(
         SearchCoordinator.create(
@@ -170,6 +168,9 @@ final class BenchEngineCommand implements Runnable {
       return new double[] {(System.nanoTime() - t0) / 1e9, s.rejected()};
     } catch (Exception e) {
       throw new IllegalStateException("the engine did not finish: " + e, e);
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
     }
   }
 

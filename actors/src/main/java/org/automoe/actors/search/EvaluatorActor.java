@@ -24,6 +24,11 @@ import org.automoe.core.evo.Evaluator;
  * pipeToSelf}. It keeps up to {@code prefetch} candidates in hand so the next one is there when an
  * evaluation ends, and skips a candidate whose lease ran out while it waited (the coordinator has
  * handed it to someone else).
+ *
+ * <p>It serves one search at a time: a coordinator that finds it while another search still runs is
+ * remembered and joined when that one finishes or its coordinator stops, and every result goes to
+ * the coordinator that leased the candidate, so no lease is dropped or answered to the wrong
+ * search.
  */
 public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
   private final Evaluator evaluator;
@@ -34,6 +39,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
   private final String name;
   private final Deque<EvaluationRequest> queue = new ArrayDeque<>();
   private ActorRef<CoordinatorCommand> coordinator;
+  private ActorRef<CoordinatorCommand> next;
+  private ActorRef<CoordinatorCommand> leasedBy;
   private boolean busy;
   private boolean pulling;
   private boolean finished;
@@ -74,25 +81,54 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
         .onMessage(EvaluatorCommand.Join.class, this::onJoin)
         .onMessage(EvaluatorCommand.Work.class, this::onWork)
         .onMessage(EvaluatorCommand.Evaluated.class, this::onEvaluated)
+        .onMessage(EvaluatorCommand.CoordinatorGone.class, this::onCoordinatorGone)
         .onMessageEquals(EvaluatorCommand.Pull.INSTANCE, this::onPull)
         .build();
   }
 
   private Behavior<EvaluatorCommand> onJoin(EvaluatorCommand.Join m) {
-    if (!m.coordinator().equals(coordinator)) {
-      coordinator = m.coordinator();
-      finished = false;
-      pulling = false;
-      queue.clear();
+    if (m.coordinator().equals(coordinator)) {
+      pullIfRoom();
+    } else if (coordinator == null || finished) {
+      switchTo(m.coordinator());
+    } else {
+      next = m.coordinator(); // after the current search
     }
-    pullIfRoom();
     return this;
+  }
+
+  private Behavior<EvaluatorCommand> onCoordinatorGone(EvaluatorCommand.CoordinatorGone m) {
+    if (m.coordinator().equals(coordinator)) {
+      queue.clear(); // its leases died with it
+      coordinator = null;
+      pulling = false;
+      if (next != null) {
+        switchTo(next);
+      }
+    }
+    return this;
+  }
+
+  private void switchTo(ActorRef<CoordinatorCommand> c) {
+    if (coordinator != null) {
+      getContext().unwatch(coordinator);
+    }
+    coordinator = c;
+    next = null;
+    finished = false;
+    pulling = false;
+    queue.clear();
+    getContext().watchWith(c, new EvaluatorCommand.CoordinatorGone(c));
+    pullIfRoom();
   }
 
   private Behavior<EvaluatorCommand> onWork(EvaluatorCommand.Work m) {
     pulling = false;
     if (m.finished()) {
       finished = true;
+      if (next != null) {
+        switchTo(next);
+      }
       return this;
     }
     if (m.requests().isEmpty()) {
@@ -107,9 +143,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
 
   private Behavior<EvaluatorCommand> onEvaluated(EvaluatorCommand.Evaluated m) {
     busy = false;
-    if (coordinator != null) {
-      coordinator.tell(new CoordinatorCommand.ReportResult(getContext().getSelf(), m.result()));
-    }
+    leasedBy.tell(new CoordinatorCommand.ReportResult(getContext().getSelf(), m.result()));
     startNext();
     pullIfRoom();
     return this;
@@ -127,6 +161,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
         continue; // already handed to another evaluator
       }
       busy = true;
+      leasedBy = coordinator;
       getContext()
           .pipeToSelf(
               CompletableFuture.supplyAsync(() -> evaluate(r), executor),
@@ -161,7 +196,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
 
   private void pullIfRoom() {
     int held = queue.size() + (busy ? 1 : 0);
-    if (coordinator != null && !finished && !pulling && held < prefetch) {
+    // Refill at half: one pull (and one breeding round at the coordinator) per several candidates.
+    if (coordinator != null && !finished && !pulling && held <= prefetch / 2) {
       pulling = true;
       coordinator.tell(new CoordinatorCommand.RequestWork(getContext().getSelf(), prefetch - held));
     }

@@ -28,6 +28,10 @@ public sealed interface EvaluatorCommand {
   record Evaluated(EvaluationResult result)
       implements EvaluatorCommand, NoSerializationVerificationNeeded {}
 
+  /** The coordinator this evaluator serves stopped, or its node left. */
+  record CoordinatorGone(ActorRef<CoordinatorCommand> coordinator)
+      implements EvaluatorCommand, NoSerializationVerificationNeeded {}
+
   /** Time to ask for work again. */
   enum Pull implements EvaluatorCommand, NoSerializationVerificationNeeded {
     INSTANCE

@@ -152,6 +152,39 @@ class SearchActorsTest {
   }
 
   @Test
+  void twoSearchesShareEvaluatorsWithoutDroppingALease() throws Exception {
+    SearchFixtures.Outcome first = new SearchFixtures.Outcome();
+    SearchFixtures.Outcome second = new SearchFixtures.Outcome();
+    spawnEvaluators(2);
+    kit.spawn(
+        SearchCoordinator.create(
+            SearchFixtures.async(60, 5, SearchState.Settings.defaults()),
+            SearchCoordinator.Settings.defaults(),
+            Clock.systemUTC(),
+            first),
+        "first");
+    // A second search finds the same evaluators while the first holds leases on them: they
+    // finish the first, then serve the second (leases last ten minutes: a dropped one would
+    // stall a search far beyond the timeout).
+    kit.spawn(
+        SearchCoordinator.create(
+            SearchFixtures.async(30, 6, SearchState.Settings.defaults()),
+            SearchCoordinator.Settings.defaults(),
+            Clock.systemUTC(),
+            second),
+        "second");
+    SearchState.Result a = first.result.get(30, TimeUnit.SECONDS);
+    SearchState.Result b = second.result.get(30, TimeUnit.SECONDS);
+    assertEquals(60, a.evaluated().size());
+    assertEquals(30, b.evaluated().size());
+    assertEachCandidateOnce(a, first.last);
+    assertEachCandidateOnce(b, second.last);
+    for (Individual i : b.evaluated()) {
+      assertEquals(SearchFixtures.loss(i.candidate()), i.validationLoss(), 0, "its own result");
+    }
+  }
+
+  @Test
   void statusAnswersAcrossTheSerializer() {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
     ActorRef<CoordinatorCommand> coordinator =

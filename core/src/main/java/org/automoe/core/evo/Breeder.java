@@ -28,15 +28,26 @@ public final class Breeder {
 
   private final Screen screen;
   private final int maxDrawsPerChild;
+  private final int minRound;
 
   public Breeder(Screen screen, int maxDrawsPerChild) {
+    this(screen, maxDrawsPerChild, 1);
+  }
+
+  /**
+   * @param minRound draws screened together (one latency-predictor call), up to three per child
+   *     still needed; draws past the last child needed are not used, and are drawn again from the
+   *     same seeds next time
+   */
+  public Breeder(Screen screen, int maxDrawsPerChild, int minRound) {
     this.screen = screen;
     this.maxDrawsPerChild = maxDrawsPerChild;
+    this.minRound = Math.max(1, minRound);
   }
 
   /**
    * {@code count} children that meet the constraints, are new to {@code isNew} and differ from each
-   * other.
+   * other. The result depends only on the seeds of the draws used, not on how they were batched.
    */
   public Batch breed(int count, long batchSeed, Recipe recipe, Predicate<String> isNew) {
     List<Child> out = new ArrayList<>(count);
@@ -60,16 +71,20 @@ public final class Breeder {
                 + duplicates
                 + " were duplicates); loosen the limits or enlarge the space");
       }
-      int need = (int) Math.min(count - out.size(), limit - draws);
-      List<Long> seeds = new ArrayList<>(need);
-      List<Genome> genomes = new ArrayList<>(need);
-      for (int k = 0; k < need; k++) {
-        long seed = Seeds.derive(batchSeed, draws++);
+      // Enough draws that one predictor call usually yields every child still needed, without
+      // screening many that will not be used.
+      int need = count - out.size();
+      int round = (int) Math.min(Math.max(need, Math.min(minRound, 3L * need)), limit - draws);
+      List<Long> seeds = new ArrayList<>(round);
+      List<Genome> genomes = new ArrayList<>(round);
+      for (int k = 0; k < round; k++) {
+        long seed = Seeds.derive(batchSeed, draws + k);
         seeds.add(seed);
         genomes.add(recipe.make(Seeds.rng(seed)));
       }
       List<Screen.Screened> screened = screen.screen(genomes);
-      for (int k = 0; k < need; k++) {
+      for (int k = 0; k < round && out.size() < count; k++) {
+        draws++;
         Screen.Screened s = screened.get(k);
         if (!s.accepted()) {
           rejected++;

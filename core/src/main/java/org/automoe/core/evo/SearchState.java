@@ -83,6 +83,9 @@ public final class SearchState {
     }
   }
 
+  /** Draws screened per latency-predictor call in async mode: one DJL call costs ~100 us. */
+  private static final int SCREEN_ROUND = 64;
+
   private final SearchJobSpec spec;
   private final Settings settings;
   private final GenerationalStep step;
@@ -103,6 +106,7 @@ public final class SearchState {
   /** Async: the aging population, oldest first. Generational: this generation's members. */
   private final Deque<Individual> population = new ArrayDeque<>();
 
+  private Individual best;
   private long nextId = 1;
   private long draws;
   private long rejected;
@@ -116,7 +120,7 @@ public final class SearchState {
     this.spec = spec;
     this.settings = settings;
     this.step = new GenerationalStep(screen, spec.evolution());
-    this.breeder = new Breeder(screen, spec.evolution().maxDrawsPerChild());
+    this.breeder = new Breeder(screen, spec.evolution().maxDrawsPerChild(), SCREEN_ROUND);
     this.sampler = new RandomSampler(screen.layout());
     this.mutation = new ResamplingMutation(screen.layout(), spec.evolution().mutationProbability());
     this.crossover = new UniformCrossover(screen.layout(), spec.evolution().crossoverProbability());
@@ -163,6 +167,9 @@ public final class SearchState {
     if (r.succeeded() && Double.isFinite(r.validationLoss())) {
       Individual ind = new Individual(e.candidate, e.genome, r.validationLoss());
       evaluated.add(ind);
+      if (best == null || TopKSelection.BY_LOSS.compare(ind, best) < 0) {
+        best = ind;
+      }
       archive.offer(ind);
       population.addLast(ind);
       if (spec.mode() == SearchMode.ASYNC && population.size() > spec.evolution().population()) {
@@ -259,7 +266,7 @@ public final class SearchState {
   }
 
   private Optional<Individual> best() {
-    return evaluated.stream().min(TopKSelection.BY_LOSS);
+    return Optional.ofNullable(best);
   }
 
   private void requeue(long id) {
