@@ -73,25 +73,28 @@ final class SearchReport {
     return m;
   }
 
+  static final String CSV_HEADER =
+      "candidate,generation,draw_seed,valid_loss,predicted_latency_ms,flops,params_active,key\n";
+
   private static String csv(List<Individual> evaluated) {
-    StringBuilder out =
-        new StringBuilder(
-            "candidate,generation,draw_seed,valid_loss,predicted_latency_ms,flops,params_active,key\n");
-    for (Individual i : evaluated) {
-      Candidate c = i.candidate();
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "%d,%d,%d,%.6f,%.4f,%d,%d,\"%s\"%n",
-              c.id(),
-              c.generation(),
-              c.seed(),
-              i.validationLoss(),
-              c.predictedLatencyMs(),
-              c.cost().flops(),
-              c.cost().paramsActive(),
-              c.architecture().key()));
-    }
+    StringBuilder out = new StringBuilder(CSV_HEADER);
+    evaluated.forEach(i -> out.append(csvRow(i)));
     return out.toString();
+  }
+
+  /** One evaluated candidate as a line of {@code evaluated.csv}. */
+  static String csvRow(Individual i) {
+    Candidate c = i.candidate();
+    return String.format(
+        Locale.ROOT,
+        "%d,%d,%d,%.6f,%.4f,%d,%d,\"%s\"%n",
+        c.id(),
+        c.generation(),
+        c.seed(),
+        i.validationLoss(),
+        c.predictedLatencyMs(),
+        c.cost().flops(),
+        c.cost().paramsActive(),
+        c.architecture().key());
   }
 }

@@ -14,6 +14,7 @@ import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.core.Durations;
 import org.automoe.core.arch.GenomeLayout;
+import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.Screen;
 import org.automoe.core.evo.SearchJobSpec;
 import org.automoe.core.evo.SearchState;
@@ -48,7 +49,8 @@ final class SearchRun {
         new Screen(
             new GenomeLayout(spec.space()), setup.cost(), setup.latency(), spec.constraints());
     SearchState state = new SearchState(spec, screen, settings);
-    Progress progress = new Progress(search.getDuration("progress-every"), spec, log);
+    Progress progress =
+        new Progress(search.getDuration("progress-every"), spec, log, out.resolve("evaluated.csv"));
     SearchState.Result result;
     try (ClusterNode node =
         ClusterNode.start(
@@ -114,13 +116,33 @@ final class SearchRun {
     final long everyNanos;
     final SearchJobSpec spec;
     final Consumer<String> log;
+    final java.io.BufferedWriter csv;
     long lastLine = System.nanoTime();
     volatile SearchStatus last;
 
-    Progress(Duration every, SearchJobSpec spec, Consumer<String> log) {
+    /** Every result is appended to {@code csv} as it comes, so an interrupted search keeps them. */
+    Progress(Duration every, SearchJobSpec spec, Consumer<String> log, Path csv) {
       this.everyNanos = every.toNanos();
       this.spec = spec;
       this.log = log;
+      try {
+        java.nio.file.Files.createDirectories(csv.toAbsolutePath().getParent());
+        this.csv = java.nio.file.Files.newBufferedWriter(csv);
+        this.csv.write(SearchReport.CSV_HEADER);
+        this.csv.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write " + csv, e);
+      }
+    }
+
+    @Override
+    public void evaluated(Individual i) {
+      try {
+        csv.write(SearchReport.csvRow(i));
+        csv.flush();
+      } catch (java.io.IOException e) {
+        log.accept("cannot append to evaluated.csv: " + e.getMessage());
+      }
     }
 
     @Override
@@ -134,6 +156,11 @@ final class SearchRun {
     @Override
     public void finished(SearchState.Result result, SearchStatus s) {
       last = s;
+      try {
+        csv.close();
+      } catch (java.io.IOException e) {
+        log.accept("cannot close evaluated.csv: " + e.getMessage());
+      }
       log.accept(line(s));
       done.complete(result);
     }

@@ -16,6 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.automoe.core.evo.EvaluationRequest;
+import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.SearchState;
 import org.automoe.core.evo.SearchStatus;
 
@@ -34,6 +35,9 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
   public interface Listener {
     /** Called on every tick. */
     void progress(SearchStatus status);
+
+    /** Called for every accepted result, so the owner can keep it on disk as it comes. */
+    default void evaluated(Individual individual) {}
 
     /** Called once, when the search has finished or failed. */
     void finished(SearchState.Result result, SearchStatus status);
@@ -128,7 +132,9 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
               "ignored a result for candidate {} attempt {} (not its current lease)",
               m.result().candidateId(),
               m.result().attempt());
-    } else if (outcome != SearchState.Outcome.ACCEPTED) {
+    } else if (outcome == SearchState.Outcome.ACCEPTED) {
+      listener.evaluated(state.latest());
+    } else {
       getContext()
           .getLog()
           .warn(
@@ -182,6 +188,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
       return false;
     }
     getContext().watchWith(worker, new CoordinatorCommand.EvaluatorGone(worker));
+    getContext().getLog().info("evaluator {} joined", worker.path());
     return true;
   }
 

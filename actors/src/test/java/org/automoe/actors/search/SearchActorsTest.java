@@ -74,6 +74,7 @@ class SearchActorsTest {
     spawnEvaluators(3);
     SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
     assertEquals(80, r.evaluated().size());
+    assertEquals(r.evaluated(), outcome.evaluated, "each result reported as it came, in order");
     assertEquals(SearchPhase.DONE, outcome.last.state());
     assertEachCandidateOnce(r, outcome.last);
     assertTrue(r.best().isPresent());

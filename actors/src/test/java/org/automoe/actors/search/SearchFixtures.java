@@ -13,6 +13,7 @@ import org.automoe.core.cost.CostSettings;
 import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.Constraints;
 import org.automoe.core.evo.EvolutionSettings;
+import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.LatencyEstimator;
 import org.automoe.core.evo.Screen;
 import org.automoe.core.evo.SearchJobSpec;
@@ -65,7 +66,13 @@ final class SearchFixtures {
   static final class Outcome implements SearchCoordinator.Listener {
     final CompletableFuture<SearchState.Result> result = new CompletableFuture<>();
     final List<SearchStatus> progress = new ArrayList<>();
+    final List<Individual> evaluated = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile SearchStatus last;
+
+    @Override
+    public void evaluated(Individual i) {
+      evaluated.add(i);
+    }
 
     @Override
     public synchronized void progress(SearchStatus status) {

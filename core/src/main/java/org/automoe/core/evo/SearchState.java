@@ -261,6 +261,11 @@ public final class SearchState {
     return Collections.unmodifiableMap(out);
   }
 
+  /** The individual the last {@link Outcome#ACCEPTED} result made, or null before any. */
+  public Individual latest() {
+    return evaluated.isEmpty() ? null : evaluated.get(evaluated.size() - 1);
+  }
+
   public int generation() {
     return generation;
   }
