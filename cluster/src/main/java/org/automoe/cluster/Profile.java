@@ -35,6 +35,11 @@ final class Profile {
     return profile.equals("demo") ? 150 : 600;
   }
 
+  /** Updates of each finalist's standalone training: about a minute (demo), ten (small). */
+  static int retrainSteps(String profile) {
+    return profile.equals("demo") ? 150 : 600;
+  }
+
   /** Test sentences translated by the run's evaluation (all of them for small). */
   static Integer testSentences(String profile) {
     return profile.equals("demo") ? 200 : null;

@@ -13,20 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code automoe run}: the whole pipeline on the embedded defaults. Stages that are not built yet
- * are reported as such; nothing is faked.
+ * {@code automoe run}: the whole pipeline on the embedded defaults, each stage writing into the run
+ * directory so a rerun resumes or reuses it.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description =
         "Run the pipeline on embedded defaults: space survey, corpus, BPE, supernet, latency"
-            + " dataset and predictor, evolutionary search on the embedded cluster.")
+            + " dataset and predictor, evolutionary search on the embedded cluster, the searched"
+            + " architecture and a dense baseline trained and compared.")
 final class RunCommand implements Runnable {
-  /** Pipeline stages in order, with what is missing for those not built yet. */
-  static final List<String[]> LATER_STAGES =
-      List.<String[]>of(new String[] {"finalists: retrain, BLEU, latency", "not built yet"});
-
   @Option(
       names = "--profile",
       description = "demo (tiny space) or small (CPU-scale space); default from config")
@@ -57,10 +54,11 @@ final class RunCommand implements Runnable {
             defaults.predictorSteps(),
             defaults.latencyRuns(),
             defaults.searchBudget(),
-            defaults.searchMaxLatencyMs());
+            defaults.searchMaxLatencyMs(),
+            defaults.retrainSteps());
     SearchSpace space = Profile.space(s.profile());
     RunDirectory dir = new RunDirectory(runDir != null ? runDir : s.dir().resolve(s.profile()));
-    int total = LATER_STAGES.size() + 7;
+    int total = 8;
     System.out.printf(
         "automoe run: profile %s, space %s, seed %d, run directory %s%n",
         s.profile(), space.name(), s.seed(), dir.root());
@@ -102,14 +100,27 @@ final class RunCommand implements Runnable {
     stages.put("latency dataset + predictor", "done");
     int budget = s.searchBudget() > 0 ? s.searchBudget() : Profile.searchBudget(s.profile());
     System.out.printf("[7/%d] evolutionary search: %d evaluations -> search/%n", total, budget);
-    String searched = RunSearch.run(dir.root(), conf, budget, s.searchMaxLatencyMs(), s.seed());
-    System.out.printf("[7/%d] evolutionary search: done: %s%n", total, searched);
+    RunSearch.Done searched =
+        RunSearch.run(dir.root(), conf, budget, s.searchMaxLatencyMs(), s.seed());
+    System.out.printf("[7/%d] evolutionary search: done: %s%n", total, searched.summary());
     stages.put("evolutionary search", "done");
-    for (int i = 0; i < LATER_STAGES.size(); i++) {
-      String[] stage = LATER_STAGES.get(i);
-      System.out.printf("[%d/%d] %s: %s%n", i + 8, total, stage[0], stage[1]);
-      stages.put(stage[0], stage[1]);
-    }
+    int retrain = s.retrainSteps() > 0 ? s.retrainSteps() : Profile.retrainSteps(s.profile());
+    System.out.printf(
+        "[8/%d] finalists: searched and dense baseline, %d updates each -> final/%n",
+        total, retrain);
+    String compared =
+        searched.outcome().result().best().isEmpty()
+            ? "skipped: the search evaluated nothing"
+            : RunFinalists.run(
+                dir.root(),
+                searched.outcome(),
+                searched.limitMs(),
+                retrain,
+                Profile.testSentences(s.profile()),
+                s.seed(),
+                line -> System.out.println("      " + line));
+    System.out.printf("[8/%d] finalists: done: %s%n", total, compared);
+    stages.put("finalists", "done");
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("version", Version.current());
     manifest.put("profile", s.profile());
@@ -120,7 +131,7 @@ final class RunCommand implements Runnable {
     dir.write("run.json", Json.write(manifest) + "\n");
     System.out.println(
         "wrote space.yml, largest.yml, largest-dense.yml, smallest.yml, survey.csv, corpus/, bpe/,"
-            + " supernet/, latency/, search/, run.json to "
+            + " supernet/, latency/, search/, final/, results.json, results.md, run.json to "
             + dir.root());
   }
 }

@@ -21,7 +21,10 @@ import org.automoe.core.latency.LatencyRecord;
 final class RunSearch {
   private RunSearch() {}
 
-  static String run(Path run, Config config, int budget, double maxLatencyMs, long seed) {
+  /** The stage's console summary, the search, and the latency limit it used. */
+  record Done(String summary, SearchRun.Outcome outcome, double limitMs) {}
+
+  static Done run(Path run, Config config, int budget, double maxLatencyMs, long seed) {
     Path latency = run.resolve("latency");
     double limit =
         maxLatencyMs > 0 ? maxLatencyMs : medianLatencyMs(latency.resolve("latency.csv"));
@@ -49,22 +52,24 @@ final class RunSearch {
               spec,
               run.resolve("search"),
               line -> System.out.println("      " + line));
-      return o.result()
-          .best()
-          .map(
-              b ->
-                  String.format(
-                      Locale.ROOT,
-                      "%d evaluated (%d rejected) in %.0f s under %.2f ms; best validation loss"
-                          + " %.4f at %.2f ms predicted, %s FLOPs -> search/",
-                      o.status().evaluated(),
-                      o.status().rejected(),
-                      o.status().elapsedSeconds(),
-                      limit,
-                      b.validationLoss(),
-                      b.candidate().predictedLatencyMs(),
-                      Units.giga(b.candidate().cost().flops())))
-          .orElse("no architecture evaluated: " + o.status().failure().orElse("?"));
+      String summary =
+          o.result()
+              .best()
+              .map(
+                  b ->
+                      String.format(
+                          Locale.ROOT,
+                          "%d evaluated (%d rejected) in %.0f s under %.2f ms; best validation loss"
+                              + " %.4f at %.2f ms predicted, %s FLOPs -> search/",
+                          o.status().evaluated(),
+                          o.status().rejected(),
+                          o.status().elapsedSeconds(),
+                          limit,
+                          b.validationLoss(),
+                          b.candidate().predictedLatencyMs(),
+                          Units.giga(b.candidate().cost().flops())))
+              .orElse("no architecture evaluated: " + o.status().failure().orElse("?"));
+      return new Done(summary, o, limit);
     }
   }
 

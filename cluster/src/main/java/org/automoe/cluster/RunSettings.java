@@ -23,6 +23,7 @@ import org.automoe.core.InvalidInputException;
  * @param searchBudget evaluations of the search stage, or 0 for the profile's
  * @param searchMaxLatencyMs latency limit of the search, or 0 for the median of the measured
  *     dataset
+ * @param retrainSteps updates of each finalist's standalone training, or 0 for the profile's
  */
 record RunSettings(
     String profile,
@@ -35,7 +36,8 @@ record RunSettings(
     int predictorSteps,
     int latencyRuns,
     int searchBudget,
-    double searchMaxLatencyMs) {
+    double searchMaxLatencyMs,
+    int retrainSteps) {
   RunSettings {
     if (!Profile.NAMES.contains(profile)) {
       throw new InvalidInputException(
@@ -53,9 +55,10 @@ record RunSettings(
       throw new InvalidInputException(
           "automoe.run.latency-samples and predictor-steps must not be negative");
     }
-    if (searchBudget < 0 || searchMaxLatencyMs < 0) {
+    if (searchBudget < 0 || searchMaxLatencyMs < 0 || retrainSteps < 0) {
       throw new InvalidInputException(
-          "automoe.run.search-budget and search-max-latency-ms must not be negative");
+          "automoe.run.search-budget, search-max-latency-ms and retrain-steps must not be"
+              + " negative");
     }
     if (surveySamples < 1) {
       throw new InvalidInputException(
@@ -93,7 +96,8 @@ record RunSettings(
           c.getInt("predictor-steps"),
           c.getInt("latency-runs"),
           c.getInt("search-budget"),
-          c.getDouble("search-max-latency-ms"));
+          c.getDouble("search-max-latency-ms"),
+          c.getInt("retrain-steps"));
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(""));
     }

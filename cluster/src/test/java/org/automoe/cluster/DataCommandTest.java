@@ -93,7 +93,7 @@ class DataCommandTest {
             dir.resolve("r.conf"),
             "automoe.run { corpus = \""
                 + corpus
-                + "\", supernet-steps = 6, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12 }\nautomoe.cluster.port = 0\n");
+                + "\", supernet-steps = 6, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12, retrain-steps = 4 }\nautomoe.cluster.port = 0\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("run").toString());
     assertEquals(0, r.exitCode(), r.err());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.CorpusFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,16 +29,15 @@ class RunCommandTest {
             shared.resolve("small.conf"),
             "automoe.run { corpus = \""
                 + corpus
-                + "\", supernet-steps = 4, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12 }\nautomoe.cluster.port = 0\n");
+                + "\", supernet-steps = 4, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12, retrain-steps = 4 }\nautomoe.cluster.port = 0\n");
     fewSteps =
         Files.writeString(
             shared.resolve("few.conf"),
-            "automoe.run { supernet-steps = 6, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12 }\nautomoe.cluster.port = 0\n");
+            "automoe.run { supernet-steps = 6, latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12, retrain-steps = 4 }\nautomoe.cluster.port = 0\n");
   }
 
   @Test
-  void theDefaultRunUsesTheBundledCorpusAndSaysWhatIsNotBuiltYet(@TempDir Path dir)
-      throws IOException {
+  void theDefaultRunUsesTheBundledCorpusAndRunsEveryStage(@TempDir Path dir) throws IOException {
     Path run = dir.resolve("run");
     Cli.Result r = Cli.run("run", "--config", fewSteps.toString(), "--run", run.toString());
     assertEquals(0, r.exitCode(), r.err());
@@ -56,6 +56,33 @@ class RunCommandTest {
     assertTrue(r.out().contains("[7/8] evolutionary search: done: 12 evaluated"), r.out());
     assertTrue(Files.readString(run.resolve("search/result.json")).contains("\"best\""));
     assertEquals(13, Files.readAllLines(run.resolve("search/evaluated.csv")).size());
+    assertTrue(r.out().contains("[8/8] finalists: done: best: BLEU "), r.out());
+    com.google.gson.JsonObject results =
+        com.google.gson.JsonParser.parseString(Files.readString(run.resolve("results.json")))
+            .getAsJsonObject();
+    for (String model : List.of("best", "baseline")) {
+      com.google.gson.JsonObject m = results.getAsJsonObject(model);
+      for (String key :
+          List.of(
+              "arch",
+              "valLoss",
+              "bleu",
+              "measuredLatencyMs",
+              "predictedLatencyMs",
+              "flops",
+              "paramsActive")) {
+        assertTrue(m.has(key), model + "." + key + " in " + results);
+      }
+      assertEquals(4, m.get("trainSteps").getAsInt());
+    }
+    for (String key : List.of("mode", "evaluated", "rejected", "requeued", "wallSeconds")) {
+      assertTrue(results.getAsJsonObject("search").has(key), key);
+    }
+    assertEquals(
+        org.automoe.core.arch.Extremes.largest(org.automoe.core.space.BuiltInSpaces.tiny(), true)
+            .key(),
+        results.getAsJsonObject("baseline").get("arch").getAsString());
+    assertTrue(Files.readString(run.resolve("results.md")).contains("| dense baseline"));
     assertTrue(Files.isRegularFile(run.resolve("supernet/last/checkpoint.json")));
     assertTrue(Files.isRegularFile(run.resolve("supernet/eval/largest.hyp")));
     for (String f :
@@ -122,7 +149,7 @@ class RunCommandTest {
         conf,
         "automoe.run { survey-samples = 20, supernet-steps = 2, profile = small, corpus = \""
             + corpus
-            + "\", latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12 }\nautomoe.cluster.port = 0\n");
+            + "\", latency-samples = 12, predictor-steps = 20, latency-runs = 2, search-budget = 12, retrain-steps = 4 }\nautomoe.cluster.port = 0\n");
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());
     assertEquals(0, r.exitCode(), r.err());

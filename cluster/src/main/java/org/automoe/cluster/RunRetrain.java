@@ -1,0 +1,83 @@
+package org.automoe.cluster;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.HatYamlCodec;
+import org.automoe.core.data.Example;
+import org.automoe.core.supernet.CheckpointInfo;
+import org.automoe.core.supernet.Checkpoints;
+import org.automoe.core.supernet.Regularization;
+import org.automoe.core.supernet.SubnetExport;
+import org.automoe.core.supernet.Supernet;
+import org.automoe.core.supernet.SupernetTrainer;
+import org.automoe.core.supernet.TrainingSettings;
+
+/**
+ * Trains one architecture of a run on its own, starting from the supernet's inherited weights, for
+ * a fixed number of updates (the same for every model compared); resumes a folder it left.
+ */
+final class RunRetrain {
+  private RunRetrain() {}
+
+  /** What the training did. */
+  record Trained(Path folder, long steps, double seconds, double bestValidLoss) {}
+
+  static Trained train(
+      Path run, Architecture a, Path out, int steps, long seed, Consumer<String> log) {
+    Path supernet = run.resolve("supernet");
+    TrainingData data =
+        TrainingData.prepare(
+            out, supernet.resolve("corpus"), supernet.resolve("bpe.txt"), 0, line -> {});
+    List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
+    List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
+    TrainingSettings settings =
+        new TrainingSettings(
+            3e-4f,
+            1e-7f,
+            Math.max(1, steps / 10),
+            steps,
+            0.1f,
+            0.01f,
+            2048,
+            new Regularization(0.1f, 0.1f, 0f));
+    SupernetTrainer.Config config =
+        new SupernetTrainer.Config(
+            seed,
+            Math.max(1, steps / 5),
+            Math.max(1, steps / 4),
+            5.0,
+            Math.max(1, steps / 2),
+            500,
+            0,
+            128);
+    long t0 = System.nanoTime();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Path last = out.resolve("last");
+      Supernet model;
+      long start = 0;
+      if (Files.isDirectory(last) && Checkpoints.info(last).step() > 0) {
+        CheckpointInfo info = Checkpoints.info(last);
+        model = Checkpoints.load(last, manager);
+        start = info.step();
+      } else {
+        try (NDManager source = NDManager.newBaseManager();
+            Supernet origin =
+                ModelFolder.load(ModelFolder.checkpoint(supernet, null), data, source)) {
+          model = SubnetExport.export(origin, a, manager);
+        }
+        new RunDirectory(out).write("arch.yml", HatYamlCodec.write(a));
+      }
+      try (model) {
+        SupernetTrainer.Result r =
+            new SupernetTrainer(model, settings, config, out, data.bpeSha256(), log)
+                .fixed(a)
+                .run(train, valid, start);
+        return new Trained(out, r.steps(), (System.nanoTime() - t0) / 1e9, r.bestValidLoss());
+      }
+    }
+  }
+}
