@@ -49,8 +49,9 @@ final class LatencyTrainCommand implements Runnable {
       names = "--features",
       defaultValue = "auto",
       description =
-          "auto, hat, moe or layers (per-layer variant); auto = moe when every row has the MoE"
-              + " columns, else hat (default: ${DEFAULT-VALUE})")
+          "auto, hat, moe, layers (per-layer variant) or totals (moe plus per-stack totals);"
+              + " auto = totals when every row has the MoE columns and its architecture, moe"
+              + " without architectures, else hat (default: ${DEFAULT-VALUE})")
   String features;
 
   @Option(
@@ -88,9 +89,10 @@ final class LatencyTrainCommand implements Runnable {
       case "hat" -> FeatureSpec.Kind.HAT;
       case "moe" -> FeatureSpec.Kind.MOE;
       case "layers" -> FeatureSpec.Kind.LAYERS;
+      case "totals" -> FeatureSpec.Kind.TOTALS;
       default ->
           throw new InvalidInputException(
-              "--features '" + name + "': use auto, hat, moe or layers");
+              "--features '" + name + "': use auto, hat, moe, layers or totals");
     };
   }
 }

@@ -111,6 +111,41 @@ public final class LatencyFeatures {
     return out;
   }
 
+  /** Names of {@link #totals}, per stack. */
+  public static final List<String> TOTAL_NAMES =
+      List.of(
+          "encoder_moe_layers",
+          "encoder_experts_total",
+          "encoder_ffn_width_total",
+          "encoder_largest_expert_total",
+          "decoder_moe_layers",
+          "decoder_experts_total",
+          "decoder_ffn_width_total",
+          "decoder_largest_expert_total");
+
+  /**
+   * Totals over each stack's layers, which the means above cannot express: layers with more than
+   * one expert (each pays for routing), experts, FFN width (sum of expert widths) and the width of
+   * every layer's largest expert. An op-bound decoder's latency follows totals, not means.
+   */
+  public static double[] totals(Architecture a) {
+    List<List<Integer>> enc = a.encoderLayers().stream().map(EncoderLayer::expertWidths).toList();
+    List<List<Integer>> dec = a.decoderLayers().stream().map(DecoderLayer::expertWidths).toList();
+    double[] out = new double[TOTAL_NAMES.size()];
+    stackTotals(enc, out, 0);
+    stackTotals(dec, out, 4);
+    return out;
+  }
+
+  private static void stackTotals(List<List<Integer>> layers, double[] out, int at) {
+    for (List<Integer> widths : layers) {
+      out[at] += widths.size() > 1 ? 1 : 0;
+      out[at + 1] += widths.size();
+      out[at + 2] += sum(widths);
+      out[at + 3] += widths.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+  }
+
   static final int ENCODER_SLOT = 5;
   static final int DECODER_SLOT = 7;
 

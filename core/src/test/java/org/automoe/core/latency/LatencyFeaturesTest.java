@@ -62,6 +62,29 @@ class LatencyFeaturesTest {
   }
 
   @Test
+  void stackTotalsCountMoeLayersExpertsWidthsAndLargestExperts() {
+    // Encoder: {256, 512} (MoE) and {128}; decoder: {128, 128, 512} (MoE).
+    assertArrayEquals(
+        new double[] {1, 3, 896, 640, 1, 3, 768, 512}, LatencyFeatures.totals(moe()), 0);
+    FeatureSpec totals =
+        FeatureSpec.fit(
+            FeatureSpec.Kind.TOTALS,
+            List.of(new LatencyRecord(LatencyFeatures.of(moe()), 1, 2, 0, 0, moe())));
+    assertEquals(LatencyFeatures.NAMES.size() + LatencyFeatures.TOTAL_NAMES.size(), totals.size());
+  }
+
+  @Test
+  void theDefaultKindIsTheRichestEveryRowSupports() {
+    LatencyRecord named = new LatencyRecord(LatencyFeatures.of(moe()), 1, 2, 0, 0, moe());
+    LatencyRecord anonymous = new LatencyRecord(LatencyFeatures.of(moe()), 1, 2, 0, 0, null);
+    LatencyRecord hat =
+        new LatencyRecord(java.util.Arrays.copyOf(LatencyFeatures.of(moe()), 10), 1, 2, 0, 0, null);
+    assertEquals(FeatureSpec.Kind.TOTALS, FeatureSpec.defaultKind(List.of(named, named)));
+    assertEquals(FeatureSpec.Kind.MOE, FeatureSpec.defaultKind(List.of(named, anonymous)));
+    assertEquals(FeatureSpec.Kind.HAT, FeatureSpec.defaultKind(List.of(named, hat)));
+  }
+
+  @Test
   void perLayerFeaturesFillSlotsAndLeaveAbsentLayersZero() {
     double[] f = LatencyFeatures.perLayer(moe(), 3, 2);
     assertEquals(2 + 5 * 3 + 7 * 2, f.length);
