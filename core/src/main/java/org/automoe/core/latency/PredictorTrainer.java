@@ -130,16 +130,24 @@ public final class PredictorTrainer {
           }
           by[b] = y[r];
         }
+        boolean exact;
         try (NDManager m = model.getNDManager().newSubManager();
             GradientCollector gc = trainer.newGradientCollector()) {
           NDArray in = m.create(bx, new Shape(batch, spec.size()));
           NDArray target = m.create(by, new Shape(batch, 1));
           NDArray out = trainer.forward(new NDList(in)).singletonOrThrow();
           NDArray error = out.sub(target);
-          gc.backward(
-              recipe.relativeLoss() ? error.div(target).abs().mean() : error.square().mean());
+          NDArray loss =
+              recipe.relativeLoss() ? error.div(target).abs().mean() : error.square().mean();
+          // A batch fitted exactly (few rows, many features) has no gradient; DJL refuses to step.
+          exact = loss.getFloat() == 0f;
+          if (!exact) {
+            gc.backward(loss);
+          }
         }
-        trainer.step();
+        if (!exact) {
+          trainer.step();
+        }
         if (select && (step % every == 0 || step == recipe.steps())) {
           double[] errors = relativeErrors(predictor.predictFeatures(validX), validMs);
           double mape = mean(errors);

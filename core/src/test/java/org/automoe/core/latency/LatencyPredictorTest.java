@@ -57,6 +57,22 @@ class LatencyPredictorTest {
   }
 
   @Test
+  void rowsTheLinearStartFitsExactlyStillTrain() {
+    // Eight rows, 22 features: the least-squares start interpolates them and the loss is zero.
+    List<LatencyRecord> rows = synthetic(8, 9);
+    FeatureSpec spec = FeatureSpec.fit(FeatureSpec.Kind.TOTALS, rows);
+    try (LatencyPredictor p =
+        PredictorTrainer.train(
+            spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(20), 1, PROVENANCE, l -> {})) {
+      double[] predicted = p.predictRecords(rows);
+      double[] measured = Baselines.measured(rows);
+      for (int i = 0; i < rows.size(); i++) {
+        assertEquals(measured[i], predicted[i], 0.05 * measured[i], "row " + i);
+      }
+    }
+  }
+
+  @Test
   void aSavedPredictorPredictsTheSameAndBatchesEqualSingles() {
     List<LatencyRecord> rows = synthetic(60, 6);
     FeatureSpec spec = FeatureSpec.fit(FeatureSpec.Kind.MOE, rows);
