@@ -1,17 +1,12 @@
 package org.automoe.cluster;
 
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.automoe.core.arch.Architecture;
-import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.data.Example;
-import org.automoe.core.supernet.CheckpointInfo;
-import org.automoe.core.supernet.Checkpoints;
 import org.automoe.core.supernet.Regularization;
-import org.automoe.core.supernet.SubnetExport;
 import org.automoe.core.supernet.Supernet;
 import org.automoe.core.supernet.SupernetTrainer;
 import org.automoe.core.supernet.TrainingSettings;
@@ -56,21 +51,14 @@ final class RunRetrain {
             128);
     long t0 = System.nanoTime();
     try (NDManager manager = NDManager.newBaseManager()) {
-      Path last = out.resolve("last");
-      Supernet model;
-      long start = 0;
-      if (Files.isDirectory(last) && Checkpoints.info(last).step() > 0) {
-        CheckpointInfo info = Checkpoints.info(last);
-        model = Checkpoints.load(last, manager);
-        start = info.step();
-      } else {
-        try (NDManager source = NDManager.newBaseManager();
-            Supernet origin =
-                ModelFolder.load(ModelFolder.checkpoint(supernet, null), data, source)) {
-          model = SubnetExport.export(origin, a, manager);
-        }
-        new RunDirectory(out).write("arch.yml", HatYamlCodec.write(a));
-      }
+      StandaloneModel.Opened opened =
+          StandaloneModel.open(
+              out,
+              manager,
+              source -> ModelFolder.load(ModelFolder.checkpoint(supernet, null), data, source),
+              space -> a);
+      Supernet model = opened.model();
+      long start = opened.start();
       try (model) {
         SupernetTrainer.Result r =
             new SupernetTrainer(model, settings, config, out, data.bpeSha256(), log)

@@ -1,7 +1,6 @@
 package org.automoe.cluster;
 
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +8,6 @@ import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.data.Example;
 import org.automoe.core.space.SearchSpace;
-import org.automoe.core.supernet.CheckpointInfo;
-import org.automoe.core.supernet.Checkpoints;
-import org.automoe.core.supernet.SubnetExport;
 import org.automoe.core.supernet.Supernet;
 import org.automoe.core.supernet.SupernetShape;
 import org.automoe.core.supernet.SupernetTrainer;
@@ -59,23 +55,16 @@ final class SubnetTrainCommand implements Runnable {
     List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
     SupernetTrainer.Config config = options.config(0);
     try (NDManager manager = NDManager.newBaseManager()) {
-      Path last = out.resolve("last");
-      Supernet model;
-      long start = 0;
-      Architecture a;
-      if (Files.isDirectory(last) && Checkpoints.info(last).step() > 0) {
-        CheckpointInfo info = Checkpoints.info(last);
-        model = Checkpoints.load(last, manager);
-        a = HatYamlCodec.read(archFile, model.space());
-        start = info.step();
-        System.out.printf("resuming %s from step %d of %d%n", last, start, options.steps);
+      StandaloneModel.Opened opened =
+          StandaloneModel.open(
+              out, manager, source -> origin(data, source), s -> HatYamlCodec.read(archFile, s));
+      Supernet model = opened.model();
+      Architecture a = opened.arch();
+      long start = opened.start();
+      if (start > 0) {
+        System.out.printf(
+            "resuming %s from step %d of %d%n", out.resolve("last"), start, options.steps);
       } else {
-        try (NDManager source = NDManager.newBaseManager();
-            Supernet origin = origin(data, source)) {
-          a = HatYamlCodec.read(archFile, origin.space());
-          model = SubnetExport.export(origin, a, manager);
-        }
-        new RunDirectory(out).write("arch.yml", HatYamlCodec.write(a));
         System.out.printf(
             Locale.ROOT,
             "training %s standalone (%s): %.2f M parameters%n",
