@@ -4,6 +4,8 @@ import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.automoe.actors.WireMessage;
+import org.automoe.actors.breeding.GeneratorActor;
+import org.automoe.actors.breeding.LatencyPredictorActor;
 import org.automoe.core.evo.EvaluationResult;
 import org.automoe.core.evo.SearchStatus;
 
@@ -30,6 +32,14 @@ public sealed interface CoordinatorCommand {
 
   /** A watched evaluator stopped, or its node left the cluster. */
   record EvaluatorGone(ActorRef<EvaluatorCommand> worker)
+      implements CoordinatorCommand, NoSerializationVerificationNeeded {}
+
+  /** A generator's children for the open breeding round (local: generators are children). */
+  record ChildrenBred(GeneratorActor.Bred bred)
+      implements CoordinatorCommand, NoSerializationVerificationNeeded {}
+
+  /** The predictor actor's latency for the open round's children (local). */
+  record LatencyPredicted(LatencyPredictorActor.Predicted predicted)
       implements CoordinatorCommand, NoSerializationVerificationNeeded {}
 
   /** Periodic: expire late leases, report progress. */

@@ -2,8 +2,11 @@ package org.automoe.actors.search;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -15,8 +18,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.automoe.core.evo.BreedingRound;
 import org.automoe.core.evo.EvaluationRequest;
 import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.SearchMode;
 import org.automoe.core.evo.SearchState;
 import org.automoe.core.evo.SearchStatus;
 
@@ -25,6 +30,12 @@ import org.automoe.core.evo.SearchStatus;
  * evaluators through the Receptionist (any node), watches each one, and hands the leases of one
  * that stops or whose node leaves back to the queue; a periodic tick re-queues leases past their
  * deadline. Results are taken in idempotently, so a late or repeated one changes nothing.
+ *
+ * <p>In async mode it breeds through child actors: a pull that finds nothing bred opens a round,
+ * whose draws go to the sampling, mutation and crossover generators and whose children go to the
+ * latency predictor actor in one batch before the constraints admit them; the pull is answered when
+ * the round closes. Breeding on demand keeps every child bred from the freshest population.
+ * Generational mode breeds each generation in the state itself, so it replays exactly.
  */
 public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand> {
   /** Evaluators of every node register under this key. */
@@ -60,6 +71,13 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
   private final Listener listener;
   private final ActorRefResolver resolver;
   private final Set<ActorRef<EvaluatorCommand>> watched = new HashSet<>();
+
+  /** Async mode: the generators and predictor actor; null in generational mode. */
+  private final BreedingCrew crew;
+
+  /** Async mode: pulls waiting for a breeding round, oldest first. */
+  private final Deque<CoordinatorCommand.RequestWork> parked = new ArrayDeque<>();
+
   private final long startNanos = System.nanoTime();
   private boolean reported;
 
@@ -88,6 +106,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
         ctx.messageAdapter(Receptionist.Listing.class, CoordinatorCommand.EvaluatorsListed::new);
     ctx.getSystem().receptionist().tell(Receptionist.subscribe(EVALUATORS, listings));
     timers.startTimerAtFixedRate(CoordinatorCommand.Tick.INSTANCE, settings.tick());
+    this.crew = state.spec().mode() == SearchMode.ASYNC ? new BreedingCrew(ctx, state) : null;
   }
 
   @Override
@@ -98,12 +117,21 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
         .onMessage(CoordinatorCommand.EvaluatorsListed.class, this::onListed)
         .onMessage(CoordinatorCommand.EvaluatorGone.class, this::onGone)
         .onMessage(CoordinatorCommand.GetStatus.class, this::onGetStatus)
+        .onMessage(CoordinatorCommand.ChildrenBred.class, this::onChildrenBred)
+        .onMessage(CoordinatorCommand.LatencyPredicted.class, this::onLatencyPredicted)
         .onMessageEquals(CoordinatorCommand.Tick.INSTANCE, this::onTick)
         .build();
   }
 
   private Behavior<CoordinatorCommand> onRequestWork(CoordinatorCommand.RequestWork m) {
     watch(m.worker());
+    if (crew != null) {
+      parked.removeIf(p -> p.worker().equals(m.worker())); // the newer pull supersedes
+      parked.addLast(m);
+      serveParked();
+      reportIfFinished();
+      return this;
+    }
     if (state.finished()) {
       m.worker().tell(new EvaluatorCommand.Work(List.of(), true, 0));
       reportIfFinished();
@@ -121,6 +149,66 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
       m.worker().tell(new EvaluatorCommand.Work(work, false, 0));
     }
     return this;
+  }
+
+  /**
+   * Answers parked pulls from the candidates already bred, oldest first; opens a breeding round for
+   * those left empty-handed. A pull is answered "try again later" only when nothing can be bred now
+   * (the budget is bred and results are still out), and "finished" once the search is.
+   */
+  private void serveParked() {
+    while (!parked.isEmpty()) {
+      CoordinatorCommand.RequestWork r = parked.peekFirst();
+      if (state.finished()) {
+        parked.pollFirst();
+        r.worker().tell(new EvaluatorCommand.Work(List.of(), true, 0));
+        continue;
+      }
+      List<EvaluationRequest> work = state.leasePending(r.count(), key(r.worker()), clock.millis());
+      if (!work.isEmpty()) {
+        parked.pollFirst();
+        r.worker().tell(new EvaluatorCommand.Work(work, false, 0));
+        continue;
+      }
+      if (state.breeding()) {
+        return; // answered when the round closes
+      }
+      int wanted = parked.stream().mapToInt(CoordinatorCommand.RequestWork::count).sum();
+      Optional<BreedingRound> round = state.openRound(wanted);
+      if (round.isPresent()) {
+        crew.start(round.get());
+        return;
+      }
+      parked.pollFirst();
+      boolean over = state.finished();
+      r.worker()
+          .tell(
+              new EvaluatorCommand.Work(
+                  List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
+    }
+  }
+
+  private Behavior<CoordinatorCommand> onChildrenBred(CoordinatorCommand.ChildrenBred m) {
+    if (crew.childrenBred(m.bred(), state)) {
+      roundEnded();
+    }
+    return this;
+  }
+
+  private Behavior<CoordinatorCommand> onLatencyPredicted(CoordinatorCommand.LatencyPredicted m) {
+    if (crew.latencyPredicted(m.predicted(), state)) {
+      roundEnded();
+    }
+    return this;
+  }
+
+  private void roundEnded() {
+    state
+        .status(0)
+        .failure()
+        .ifPresent(why -> getContext().getLog().error("search failed: {}", why));
+    serveParked();
+    reportIfFinished();
   }
 
   private Behavior<CoordinatorCommand> onReportResult(CoordinatorCommand.ReportResult m) {
@@ -143,6 +231,9 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
               m.result().attempt(),
               m.result().failure().orElse("non-finite loss"));
     }
+    if (crew != null) {
+      serveParked();
+    }
     reportIfFinished();
     return this;
   }
@@ -158,6 +249,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
 
   private Behavior<CoordinatorCommand> onGone(CoordinatorCommand.EvaluatorGone m) {
     watched.remove(m.worker());
+    parked.removeIf(p -> p.worker().equals(m.worker()));
     int requeued = state.release(key(m.worker()));
     getContext()
         .getLog()

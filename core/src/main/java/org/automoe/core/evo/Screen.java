@@ -34,6 +34,10 @@ public final class Screen {
     return layout;
   }
 
+  public LatencyEstimator latency() {
+    return latency;
+  }
+
   /** A screened genome: its assessment and the first constraint it breaks, if any. */
   public record Screened(Genome genome, Assessment assessment, Optional<String> violation) {
     public boolean accepted() {
@@ -47,9 +51,20 @@ public final class Screen {
 
   /** Screens a batch; the latency predictor is called once for the whole batch. */
   public List<Screened> screen(List<Genome> genomes) {
-    List<Architecture> archs = genomes.stream().map(layout::decode).toList();
-    double[] ms = latency.predictMs(archs);
-    if (ms.length != archs.size()) {
+    List<Architecture> archs = decode(genomes);
+    return judge(genomes, archs, latency.predictMs(archs));
+  }
+
+  public List<Architecture> decode(List<Genome> genomes) {
+    return genomes.stream().map(layout::decode).toList();
+  }
+
+  /**
+   * Costs decoded genomes and checks the constraints, given their predicted latency (from this
+   * screen's predictor, or from a predictor actor holding the same model).
+   */
+  public List<Screened> judge(List<Genome> genomes, List<Architecture> archs, double[] ms) {
+    if (ms.length != archs.size() || genomes.size() != archs.size()) {
       throw new IllegalStateException(
           "latency predictor returned "
               + ms.length

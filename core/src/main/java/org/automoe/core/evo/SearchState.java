@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Genome;
 
 /**
@@ -89,11 +89,8 @@ public final class SearchState {
   private final SearchJobSpec spec;
   private final Settings settings;
   private final GenerationalStep step;
-  private final Breeder breeder;
-  private final RandomSampler sampler;
-  private final Mutation mutation;
-  private final Crossover crossover;
-  private final Selection tournament;
+  private final Screen screen;
+  private final ChildMaker maker;
 
   private final Map<Long, Entry> entries = new LinkedHashMap<>();
   private final Deque<Long> pending = new ArrayDeque<>();
@@ -116,15 +113,18 @@ public final class SearchState {
   private int unfinishedInGeneration;
   private Optional<String> failure = Optional.empty();
 
+  private BreedingRound open;
+  private long nextRoundId = 1;
+  private long drawsOpened;
+  private long fruitlessBrokeConstraint;
+  private long fruitlessDuplicates;
+
   public SearchState(SearchJobSpec spec, Screen screen, Settings settings) {
     this.spec = spec;
     this.settings = settings;
     this.step = new GenerationalStep(screen, spec.evolution());
-    this.breeder = new Breeder(screen, spec.evolution().maxDrawsPerChild(), SCREEN_ROUND);
-    this.sampler = new RandomSampler(screen.layout());
-    this.mutation = new ResamplingMutation(screen.layout(), spec.evolution().mutationProbability());
-    this.crossover = new UniformCrossover(screen.layout(), spec.evolution().crossoverProbability());
-    this.tournament = new TournamentSelection(settings.tournamentSize());
+    this.screen = screen;
+    this.maker = new ChildMaker(screen.layout(), spec.evolution(), settings.tournamentSize());
     if (spec.mode() == SearchMode.GENERATIONAL) {
       guarded(() -> enqueue(step.initial(spec.seed(), this::isNew), 0));
     }
@@ -134,15 +134,35 @@ public final class SearchState {
     return spec;
   }
 
+  /** The operators that make each draw's child; stateless, so generators may share it. */
+  public ChildMaker childMaker() {
+    return maker;
+  }
+
+  /** The latency predictor the constraints are checked with. */
+  public LatencyEstimator latencyEstimator() {
+    return screen.latency();
+  }
+
   /**
-   * Leases up to {@code max} candidates to {@code worker}, breeding them first in async mode. Empty
-   * when nothing can be handed out now (a generation barrier, the budget spent, or a failure).
+   * Leases up to {@code max} candidates to {@code worker}, breeding them here first in async mode
+   * (for drivers without generator actors). Empty when nothing can be handed out now (a generation
+   * barrier, the budget spent, or a failure).
    */
   public List<EvaluationRequest> lease(int max, String worker, long nowMs) {
     int n = Math.min(max, settings.maxLeasesPerPull());
     if (spec.mode() == SearchMode.ASYNC) {
-      guarded(() -> breedAsync(n - pending.size()));
+      breedHere(n - pending.size());
     }
+    return leasePending(n, worker, nowMs);
+  }
+
+  /**
+   * Leases up to {@code max} of the candidates already bred, never breeding: for owners that breed
+   * through {@link #openRound} and {@link #closeRound}.
+   */
+  public List<EvaluationRequest> leasePending(int max, String worker, long nowMs) {
+    int n = Math.min(max, settings.maxLeasesPerPull());
     List<EvaluationRequest> out = new ArrayList<>();
     while (out.size() < n && !pending.isEmpty() && failure.isEmpty()) {
       Entry e = entries.get(pending.pollFirst());
@@ -320,40 +340,132 @@ public final class SearchState {
     unfinishedInGeneration = offspring.children().size();
   }
 
-  /**
-   * Breeds up to {@code wanted} children in batches (one latency-predictor call per batch): random
-   * ones until the first population is drawn, then mutants and crossovers of tournament winners of
-   * the current population.
-   */
-  private void breedAsync(int wanted) {
-    int populationSize = spec.evolution().population();
-    while (wanted > 0 && entries.size() < spec.budget()) {
-      int count = Math.min(wanted, spec.budget() - entries.size());
-      int initialLeft = populationSize - entries.size();
-      Breeder.Recipe recipe;
-      if (initialLeft > 0 || population.size() < 2) {
-        count = initialLeft > 0 ? Math.min(count, initialLeft) : count;
-        recipe = sampler::sample;
-      } else {
-        List<Individual> members = List.copyOf(population);
-        recipe = rng -> rng.nextBoolean() ? mutate(members, rng) : cross(members, rng);
+  /** Breeds at least {@code wanted} children (budget allowing) round by round, right here. */
+  private void breedHere(int wanted) {
+    while (pending.size() < wanted) {
+      Optional<BreedingRound> round = openRound(wanted - pending.size());
+      if (round.isEmpty()) {
+        return;
       }
-      Breeder.Batch b =
-          breeder.breed(count, Seeds.derive(spec.seed(), 3, entries.size()), recipe, this::isNew);
-      rejected += b.rejectedByConstraint() + b.duplicates();
-      draws += b.rejectedByConstraint() + b.duplicates();
-      b.children().forEach(child -> add(child, 0));
-      wanted -= count;
+      BreedingRound r = round.get();
+      List<Genome> children = r.draws().stream().map(d -> maker.make(d, r.parents())).toList();
+      try {
+        admit(r, screen.screen(children));
+      } finally {
+        open = null;
+      }
     }
   }
 
-  private Genome mutate(List<Individual> members, RandomGenerator rng) {
-    return mutation.mutate(tournament.select(members, 1, rng).get(0).genome(), rng);
+  /**
+   * Opens a round of asynchronous breeding for up to {@code wanted} children (budget allowing):
+   * random draws until the first population is drawn, then mutants and crossovers of tournament
+   * winners of the current population, up to three draws per child so one predictor call usually
+   * yields them all. Empty in generational mode, while another round is open, once the budget is
+   * bred, or after a failure.
+   */
+  public Optional<BreedingRound> openRound(int wanted) {
+    int left = spec.budget() - entries.size();
+    if (spec.mode() != SearchMode.ASYNC
+        || open != null
+        || failure.isPresent()
+        || wanted < 1
+        || left < 1) {
+      return Optional.empty();
+    }
+    int n = Math.min(wanted, left);
+    int initialLeft = spec.evolution().population() - entries.size();
+    boolean random = initialLeft > 0 || population.size() < 2;
+    if (initialLeft > 0) {
+      n = Math.min(n, initialLeft);
+    }
+    int size = Math.max(n, Math.min(SCREEN_ROUND, 3 * n));
+    List<BreedingRound.Draw> draws = new ArrayList<>(size);
+    for (int k = 0; k < size; k++) {
+      long seed = Seeds.derive(spec.seed(), 3, drawsOpened++);
+      BreedingOperator op =
+          random
+              ? BreedingOperator.RANDOM
+              : Seeds.rng(Seeds.derive(seed, 1)).nextBoolean()
+                  ? BreedingOperator.MUTATION
+                  : BreedingOperator.CROSSOVER;
+      draws.add(new BreedingRound.Draw(op, seed));
+    }
+    open = new BreedingRound(nextRoundId++, draws, random ? List.of() : List.copyOf(population), n);
+    return Optional.of(open);
   }
 
-  private Genome cross(List<Individual> members, RandomGenerator rng) {
-    List<Individual> two = tournament.select(members, 2, rng);
-    return crossover.cross(two.get(0).genome(), two.get(1).genome(), rng);
+  /**
+   * Closes the open round with its children (one per draw, in order) and their predicted latency:
+   * those that meet the constraints and are new become candidates.
+   */
+  public void closeRound(
+      BreedingRound round, List<Genome> children, List<Architecture> archs, double[] latencyMs) {
+    if (open == null || open.id() != round.id()) {
+      throw new IllegalStateException("breeding round " + round.id() + " is not the open one");
+    }
+    if (children.size() != round.draws().size()) {
+      throw new IllegalStateException(
+          "round "
+              + round.id()
+              + " has "
+              + round.draws().size()
+              + " draws, not "
+              + children.size());
+    }
+    try {
+      admit(round, screen.judge(children, archs, latencyMs));
+    } finally {
+      open = null;
+    }
+  }
+
+  /** The open round could not be bred (a generator or the predictor failed): the search fails. */
+  public void failRound(BreedingRound round, String why) {
+    if (open != null && open.id() == round.id()) {
+      open = null;
+      failure = Optional.of("breeding failed: " + why);
+    }
+  }
+
+  /** True while a round is open. */
+  public boolean breeding() {
+    return open != null;
+  }
+
+  private void admit(BreedingRound round, List<Screen.Screened> screened) {
+    int accepted = 0;
+    for (int k = 0;
+        k < screened.size() && accepted < round.accept() && entries.size() < spec.budget();
+        k++) {
+      Screen.Screened s = screened.get(k);
+      if (!s.accepted() || !isNew(s.key())) {
+        rejected++;
+        draws++;
+        if (s.accepted()) {
+          fruitlessDuplicates++;
+        } else {
+          fruitlessBrokeConstraint++;
+        }
+      } else {
+        add(new Breeder.Child(s, round.draws().get(k).seed()), 0);
+        accepted++;
+        fruitlessBrokeConstraint = 0;
+        fruitlessDuplicates = 0;
+      }
+    }
+    long fruitless = fruitlessBrokeConstraint + fruitlessDuplicates;
+    if (fruitless >= spec.evolution().maxDrawsPerChild()) {
+      failure =
+          Optional.of(
+              "no child met the constraints in the last "
+                  + fruitless
+                  + " draws ("
+                  + fruitlessBrokeConstraint
+                  + " broke a constraint, "
+                  + fruitlessDuplicates
+                  + " were duplicates); loosen the limits or enlarge the space");
+    }
   }
 
   private void add(Breeder.Child child, int gen) {

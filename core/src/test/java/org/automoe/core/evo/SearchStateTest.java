@@ -202,4 +202,72 @@ class SearchStateTest {
     assertFalse(st.failure().isEmpty());
     assertTrue(s.finished());
   }
+
+  /** Breeds one round the way the generator and predictor actors do, outside the state. */
+  private static void breedOutside(SearchState s, int wanted) {
+    BreedingRound round = s.openRound(wanted).orElseThrow();
+    ChildMaker maker =
+        new ChildMaker(
+            new GenomeLayout(SMALL),
+            SMALL_EVOLUTION,
+            SearchState.Settings.defaults().tournamentSize());
+    var children = round.draws().stream().map(d -> maker.make(d, round.parents())).toList();
+    var archs = children.stream().map(new GenomeLayout(SMALL)::decode).toList();
+    s.closeRound(round, children, archs, LatencyEstimator.NONE.predictMs(archs));
+  }
+
+  @Test
+  void roundsBredOutsideGiveTheCandidatesInlineBreedingGives() {
+    SearchState inline = async(60, 11);
+    SearchState outside = async(60, 11);
+    List<String> a = new ArrayList<>();
+    List<String> b = new ArrayList<>();
+    for (int pull = 0; pull < 6; pull++) {
+      for (EvaluationRequest r : inline.lease(10, "w", 0)) {
+        a.add(r.candidate().architecture().key() + "@" + r.candidate().seed());
+        inline.complete(ok(r));
+      }
+      breedOutside(outside, 10);
+      for (EvaluationRequest r : outside.leasePending(10, "w", 0)) {
+        b.add(r.candidate().architecture().key() + "@" + r.candidate().seed());
+        outside.complete(ok(r));
+      }
+    }
+    assertEquals(60, a.size());
+    assertEquals(a, b);
+    assertAccounted(outside);
+    assertTrue(outside.openRound(5).isEmpty(), "the budget is bred");
+  }
+
+  @Test
+  void oneRoundAtATimeAndOnlyTheOpenOneCloses() {
+    SearchState s = async(60, 3);
+    BreedingRound first = s.openRound(8).orElseThrow();
+    assertEquals(24, first.draws().size(), "three draws per child wanted");
+    assertTrue(first.draws().stream().allMatch(d -> d.operator() == BreedingOperator.RANDOM));
+    assertTrue(s.openRound(8).isEmpty(), "one round open at a time");
+    assertTrue(s.leasePending(8, "w", 0).isEmpty(), "leasing pending work never breeds");
+    BreedingRound stale = new BreedingRound(99, first.draws(), List.of(), 8);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class,
+        () -> s.closeRound(stale, List.of(), List.of(), new double[0]));
+    s.failRound(first, "the predictor stopped");
+    assertEquals(SearchPhase.FAILED, s.status(0).state());
+    assertTrue(s.status(0).failure().orElseThrow().contains("the predictor stopped"));
+    assertTrue(s.finished());
+  }
+
+  @Test
+  void roundsAfterTheFirstPopulationMutateAndCrossTheSurvivors() {
+    SearchState s = async(200, 8);
+    while (s.status(0).evaluated() < SMALL_EVOLUTION.population()) {
+      breedOutside(s, 10);
+      s.leasePending(16, "w", 0).forEach(r -> s.complete(ok(r)));
+    }
+    BreedingRound r = s.openRound(16).orElseThrow();
+    assertEquals(SMALL_EVOLUTION.population(), r.parents().size());
+    Set<BreedingOperator> ops = new HashSet<>();
+    r.draws().forEach(d -> ops.add(d.operator()));
+    assertEquals(Set.of(BreedingOperator.MUTATION, BreedingOperator.CROSSOVER), ops);
+  }
 }
