@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import org.automoe.actors.worker.LatencyProbe;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.TopKSelection;
 
@@ -18,7 +19,7 @@ final class Finalists {
   private Finalists() {}
 
   /** One measured finalist. */
-  record Finalist(Individual individual, LatencyCheck.Measured measured, boolean meetsLimit) {
+  record Finalist(Individual individual, LatencyProbe.Measurement measured, boolean meetsLimit) {
     Map<String, Object> asMap() {
       Map<String, Object> m = SearchReport.individual(individual);
       m.put("measuredLatencyMs", measured.sample().totalMs());
@@ -28,25 +29,19 @@ final class Finalists {
     }
   }
 
+  /**
+   * @param meter measures on the cluster's latency probe (or directly, in tests)
+   */
   static List<Finalist> measure(
-      SearchSetup setup,
+      LatencyProbe.Meter meter,
       List<Individual> evaluated,
       int count,
       OptionalDouble limitMs,
       int runs,
       Consumer<String> log) {
     List<Finalist> out = new ArrayList<>();
-    int threads = Integer.getInteger("ai.djl.pytorch.num_threads", 1);
     for (Individual i : TopKSelection.best(evaluated, count)) {
-      LatencyCheck.Measured m =
-          LatencyCheck.measure(
-              setup.net(),
-              setup.sources(),
-              i.candidate().architecture(),
-              setup.predictorMetadata(),
-              runs,
-              1,
-              threads);
+      LatencyProbe.Measurement m = meter.measure(i.candidate().architecture(), runs);
       boolean meets = limitMs.isEmpty() || m.typicalMs() <= limitMs.getAsDouble();
       out.add(new Finalist(i, m, meets));
       log.accept(

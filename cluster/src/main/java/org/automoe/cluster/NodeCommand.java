@@ -1,10 +1,13 @@
 package org.automoe.cluster;
 
 import com.typesafe.config.Config;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.automoe.actors.search.EvaluatorActor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.automoe.actors.worker.SupernetActor;
 import org.automoe.core.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,22 +69,42 @@ final class NodeCommand implements Runnable {
     if (n < 1) {
       throw new InvalidInputException("--evaluators must be at least 1");
     }
-    try (SearchSetup setup =
-            SearchSetup.open(net, null, conf.getInt("automoe.search.valid-sentences"));
-        ClusterNode node =
-            ClusterNode.start(
-                conf, conf.getString("automoe.cluster.host"), port, roles, List.of(seed), n)) {
-      for (int i = 0; i < n; i++) {
-        node.spawn(
-            EvaluatorActor.create(
-                setup.evaluator(),
-                node.evaluatorExecutor(),
-                conf.getInt("automoe.search.prefetch"),
-                Clock.systemUTC()),
-            "evaluator-" + i);
+    if (!Files.isDirectory(net)) {
+      throw new InvalidInputException(net + ": no supernet folder (train one first)");
+    }
+    int validSentences = conf.getInt("automoe.search.valid-sentences");
+    try (ClusterNode node =
+        ClusterNode.start(
+            conf, conf.getString("automoe.cluster.host"), port, roles, List.of(seed), n)) {
+      CompletableFuture<String> ready = new CompletableFuture<>();
+      node.spawn(
+          SupernetActor.create(
+              () -> WorkerResources.load(net, validSentences),
+              new SupernetActor.Settings(
+                  n,
+                  conf.getInt("automoe.search.prefetch"),
+                  node.evaluatorExecutor(),
+                  Clock.systemUTC()),
+              ready),
+          "supernet");
+      try {
+        ready.get();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof InvalidInputException bad
+            ? bad
+            : new InvalidInputException("cannot load the supernet: " + cause.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
       System.err.println(
-          "worker node " + node.seedAddress() + ": " + n + " evaluators, joining " + seed);
+          "worker node "
+              + node.seedAddress()
+              + ": "
+              + n
+              + " evaluators and a latency probe, joining "
+              + seed);
       node.system().getWhenTerminated().toCompletableFuture().join();
     }
   }

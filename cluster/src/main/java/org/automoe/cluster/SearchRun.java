@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.actors.search.SearchCoordinator;
+import org.automoe.actors.worker.SupernetActor;
 import org.automoe.core.Durations;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.Individual;
@@ -21,9 +21,10 @@ import org.automoe.core.evo.SearchState;
 import org.automoe.core.evo.SearchStatus;
 
 /**
- * Runs one search on the embedded cluster: this node has both roles, holds the coordinator and
- * {@code automoe.search.evaluators} evaluators, and accepts workers that join it meanwhile ({@code
- * automoe node --seed HOST:PORT}). Returns when the search is over, its report written.
+ * Runs one search on the embedded cluster: this node has both roles, holds the coordinator and a
+ * supernet actor with {@code automoe.search.evaluators} evaluators and a latency probe, and accepts
+ * workers that join it meanwhile ({@code automoe node --seed HOST:PORT}). Returns when the search
+ * is over, its report written.
  */
 final class SearchRun {
   private SearchRun() {}
@@ -52,6 +53,7 @@ final class SearchRun {
     Progress progress =
         new Progress(search.getDuration("progress-every"), spec, log, out.resolve("evaluated.csv"));
     SearchState.Result result;
+    List<Finalists.Finalist> measured = List.of();
     try (ClusterNode node =
         ClusterNode.start(
             config,
@@ -73,37 +75,42 @@ final class SearchRun {
               node.seedAddress()));
       node.spawn(
           SearchCoordinator.create(
-              state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), progress),
+              state,
+              SearchCoordinator.Settings.defaults(),
+              Clock.systemUTC(),
+              progress,
+              setup.fingerprint()),
           "search-coordinator");
-      for (int i = 0; i < evaluators; i++) {
-        node.spawn(
-            EvaluatorActor.create(
-                setup.evaluator(),
-                node.evaluatorExecutor(),
-                search.getInt("prefetch"),
-                Clock.systemUTC()),
-            "evaluator-" + i);
-      }
+      node.spawn(
+          SupernetActor.create(
+              () -> WorkerResources.sharing(setup),
+              new SupernetActor.Settings(
+                  evaluators,
+                  search.getInt("prefetch"),
+                  node.evaluatorExecutor(),
+                  Clock.systemUTC()),
+              new CompletableFuture<>()),
+          "supernet");
       result = progress.done.get();
+      // Measured once the search is over, so no evaluation shares the machine with the probe.
+      int finalists = search.getInt("finalists");
+      if (finalists > 0 && !result.evaluated().isEmpty()) {
+        log.accept("measuring the " + finalists + " best architectures' latency on this machine");
+        ProbeClient probe = new ProbeClient(node.system(), Duration.ofMinutes(10));
+        measured =
+            Finalists.measure(
+                probe::measure,
+                result.evaluated(),
+                finalists,
+                spec.constraints().maxLatencyMs(),
+                search.getInt("finalist-runs"),
+                log);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while searching", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
-    }
-    // Measured once the evaluators have stopped, so nothing else runs on the machine.
-    int finalists = search.getInt("finalists");
-    List<Finalists.Finalist> measured = List.of();
-    if (finalists > 0 && !result.evaluated().isEmpty()) {
-      log.accept("measuring the " + finalists + " best architectures' latency on this machine");
-      measured =
-          Finalists.measure(
-              setup,
-              result.evaluated(),
-              finalists,
-              spec.constraints().maxLatencyMs(),
-              search.getInt("finalist-runs"),
-              log);
     }
     SearchStatus status = progress.last;
     Map<String, Object> report = SearchReport.write(out, spec, result, status, measured);

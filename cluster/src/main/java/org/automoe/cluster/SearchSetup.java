@@ -26,6 +26,7 @@ final class SearchSetup implements AutoCloseable {
   private final List<int[]> sources;
   private final CostModel cost;
   private final LatencyPredictor predictor;
+  private final String fingerprint;
 
   private SearchSetup(
       NDManager manager,
@@ -33,7 +34,9 @@ final class SearchSetup implements AutoCloseable {
       List<Batch> valid,
       List<int[]> sources,
       CostModel cost,
-      LatencyPredictor predictor) {
+      LatencyPredictor predictor,
+      String fingerprint) {
+    this.fingerprint = fingerprint;
     this.manager = manager;
     this.net = net;
     this.valid = valid;
@@ -60,7 +63,9 @@ final class SearchSetup implements AutoCloseable {
     TrainingData data = TrainingData.open(supernet);
     NDManager manager = NDManager.newBaseManager();
     try {
-      Supernet net = ModelFolder.load(ModelFolder.checkpoint(supernet, null), data, manager);
+      Path checkpoint = ModelFolder.checkpoint(supernet, null);
+      Supernet net = ModelFolder.load(checkpoint, data, manager);
+      String fingerprint = fingerprint(checkpoint);
       var examples = TrainingData.encode(data.bpe(), data.corpus().valid());
       List<Batch> valid =
           new TokenBatcher(4096, 256)
@@ -69,10 +74,39 @@ final class SearchSetup implements AutoCloseable {
           new CostModel(CostSettings.of(net.space()).withVocabSize(data.bpe().vocabSize()));
       LatencyPredictor p = predictor == null ? null : LatencyPredictor.load(predictor);
       List<int[]> sources = examples.stream().map(e -> e.source()).toList();
-      return new SearchSetup(manager, net, valid, sources, cost, p);
+      return new SearchSetup(manager, net, valid, sources, cost, p, fingerprint);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
+    }
+  }
+
+  /**
+   * The first 16 hex digits of the SHA-256 of the checkpoint's files: coordinator and workers must
+   * search the same weights.
+   */
+  String fingerprint() {
+    return fingerprint;
+  }
+
+  private static String fingerprint(Path checkpoint) {
+    try (var files = Files.list(checkpoint)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().startsWith("weights")).sorted().toList()) {
+        sha.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var in = Files.newInputStream(f)) {
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            sha.update(buffer, 0, n);
+          }
+        }
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException(checkpoint + ": cannot read the weights: " + e.getMessage());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

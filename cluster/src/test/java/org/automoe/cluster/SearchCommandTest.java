@@ -127,13 +127,25 @@ class SearchCommandTest {
       Candidate c = new Candidate(1, 0, 0, a, setup.cost().cost(a), 0.5);
       evaluated.add(new org.automoe.core.evo.Individual(c, null, 4.0));
       List<Finalists.Finalist> measured =
-          Finalists.measure(setup, evaluated, 1, java.util.OptionalDouble.of(1e-6), 5, line -> {});
+          Finalists.measure(
+              WorkerResources.sharing(setup).meter(),
+              evaluated,
+              1,
+              java.util.OptionalDouble.of(1e-6),
+              5,
+              line -> {});
       assertEquals(1, measured.size());
       assertTrue(!measured.get(0).meetsLimit(), "no model runs in a nanosecond");
       var report = Finalists.report(measured);
       assertTrue(!report.containsKey("best"), report.toString());
       List<Finalists.Finalist> loose =
-          Finalists.measure(setup, evaluated, 1, java.util.OptionalDouble.of(1e6), 5, line -> {});
+          Finalists.measure(
+              WorkerResources.sharing(setup).meter(),
+              evaluated,
+              1,
+              java.util.OptionalDouble.of(1e6),
+              5,
+              line -> {});
       assertTrue(Finalists.report(loose).containsKey("best"));
     }
   }

@@ -7,7 +7,9 @@ import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Genome;
+import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.BreedingOperator;
 import org.automoe.core.evo.BreedingRound;
 import org.automoe.core.evo.ChildMaker;
@@ -32,35 +34,46 @@ public final class GeneratorActor {
       ActorRef<Bred> replyTo)
       implements NoSerializationVerificationNeeded {}
 
-  /** The children, in the order of the draws, or why they could not be made. */
+  /**
+   * The children and their decoded architectures, in the order of the draws, or why they could not
+   * be made. Decoding here keeps it off the coordinator's thread.
+   */
   public record Bred(
-      long roundId, List<Integer> indices, List<Genome> children, Optional<String> failure)
+      long roundId,
+      List<Integer> indices,
+      List<Genome> children,
+      List<Architecture> architectures,
+      Optional<String> failure)
       implements NoSerializationVerificationNeeded {}
 
-  static Behavior<Breed> create(BreedingOperator operator, ChildMaker maker) {
+  static Behavior<Breed> create(BreedingOperator operator, ChildMaker maker, GenomeLayout layout) {
     return Behaviors.receive(Breed.class)
         .onMessage(
             Breed.class,
             m -> {
-              m.replyTo().tell(breed(operator, maker, m));
+              m.replyTo().tell(breed(operator, maker, layout, m));
               return Behaviors.same();
             })
         .build();
   }
 
-  private static Bred breed(BreedingOperator operator, ChildMaker maker, Breed m) {
+  private static Bred breed(
+      BreedingOperator operator, ChildMaker maker, GenomeLayout layout, Breed m) {
     List<Genome> children = new ArrayList<>(m.draws().size());
+    List<Architecture> archs = new ArrayList<>(m.draws().size());
     try {
       for (BreedingRound.Draw d : m.draws()) {
         if (d.operator() != operator) {
           throw new IllegalArgumentException(
               "a " + operator + " generator was sent a " + d.operator() + " draw");
         }
-        children.add(maker.make(d, m.parents()));
+        Genome child = maker.make(d, m.parents());
+        children.add(child);
+        archs.add(layout.decode(child));
       }
     } catch (RuntimeException e) {
-      return new Bred(m.roundId(), m.indices(), List.of(), Optional.of(e.toString()));
+      return new Bred(m.roundId(), m.indices(), List.of(), List.of(), Optional.of(e.toString()));
     }
-    return new Bred(m.roundId(), m.indices(), children, Optional.empty());
+    return new Bred(m.roundId(), m.indices(), children, archs, Optional.empty());
   }
 }

@@ -1,6 +1,7 @@
 package org.automoe.actors.breeding;
 
 import org.apache.pekko.actor.typed.Behavior;
+import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.BreedingOperator;
 import org.automoe.core.evo.ChildMaker;
 
@@ -8,7 +9,7 @@ import org.automoe.core.evo.ChildMaker;
 public final class MutationGenerator {
   private MutationGenerator() {}
 
-  public static Behavior<GeneratorActor.Breed> create(ChildMaker maker) {
-    return GeneratorActor.create(BreedingOperator.MUTATION, maker);
+  public static Behavior<GeneratorActor.Breed> create(ChildMaker maker, GenomeLayout layout) {
+    return GeneratorActor.create(BreedingOperator.MUTATION, maker, layout);
   }
 }

@@ -30,34 +30,37 @@ final class BreedingCrew {
   private final ActorRef<LatencyPredictorActor.Predict> predictor;
   private final ActorRef<GeneratorActor.Bred> bredTo;
   private final ActorRef<LatencyPredictorActor.Predicted> predictedTo;
-  private final GenomeLayout layout;
   private BreedingRound round;
   private Genome[] children;
   private int awaited;
-  private List<Architecture> archs;
+  private Architecture[] archs;
+  private boolean predicting;
 
   /** Spawns the generators and the predictor as children of the coordinator. */
   BreedingCrew(ActorContext<CoordinatorCommand> ctx, SearchState state) {
     var maker = state.childMaker();
-    generators.put(BreedingOperator.RANDOM, ctx.spawn(SamplingGenerator.create(maker), "sampling"));
+    var layout = new GenomeLayout(state.spec().space());
     generators.put(
-        BreedingOperator.MUTATION, ctx.spawn(MutationGenerator.create(maker), "mutation"));
+        BreedingOperator.RANDOM, ctx.spawn(SamplingGenerator.create(maker, layout), "sampling"));
     generators.put(
-        BreedingOperator.CROSSOVER, ctx.spawn(CrossoverGenerator.create(maker), "crossover"));
+        BreedingOperator.MUTATION, ctx.spawn(MutationGenerator.create(maker, layout), "mutation"));
+    generators.put(
+        BreedingOperator.CROSSOVER,
+        ctx.spawn(CrossoverGenerator.create(maker, layout), "crossover"));
     predictor =
         ctx.spawn(LatencyPredictorActor.create(state.latencyEstimator()), "latency-predictor");
     bredTo = ctx.messageAdapter(GeneratorActor.Bred.class, CoordinatorCommand.ChildrenBred::new);
     predictedTo =
         ctx.messageAdapter(
             LatencyPredictorActor.Predicted.class, CoordinatorCommand.LatencyPredicted::new);
-    layout = new GenomeLayout(state.spec().space());
   }
 
   /** Hands the draws of a freshly opened round to their generators. */
   void start(BreedingRound r) {
     round = r;
     children = new Genome[r.draws().size()];
-    archs = null;
+    archs = new Architecture[r.draws().size()];
+    predicting = false;
     Map<BreedingOperator, List<Integer>> byOperator = new EnumMap<>(BreedingOperator.class);
     for (int i = 0; i < r.draws().size(); i++) {
       byOperator.computeIfAbsent(r.draws().get(i).operator(), k -> new ArrayList<>()).add(i);
@@ -90,17 +93,19 @@ final class BreedingCrew {
     }
     for (int k = 0; k < m.indices().size(); k++) {
       children[m.indices().get(k)] = m.children().get(k);
+      archs[m.indices().get(k)] = m.architectures().get(k);
     }
     if (--awaited == 0) {
-      archs = Arrays.stream(children).map(layout::decode).toList();
-      predictor.tell(new LatencyPredictorActor.Predict(round.id(), archs, predictedTo));
+      predicting = true;
+      predictor.tell(
+          new LatencyPredictorActor.Predict(round.id(), Arrays.asList(archs), predictedTo));
     }
     return false;
   }
 
   /** Closes the round with the predicted latency; true when a round ended (closed or failed). */
   boolean latencyPredicted(LatencyPredictorActor.Predicted m, SearchState state) {
-    if (round == null || archs == null || m.requestId() != round.id()) {
+    if (round == null || !predicting || m.requestId() != round.id()) {
       return false;
     }
     if (m.failure().isPresent()) {
@@ -109,7 +114,7 @@ final class BreedingCrew {
     }
     BreedingRound r = round;
     round = null;
-    state.closeRound(r, Arrays.asList(children), archs, m.latencyMs());
+    state.closeRound(r, Arrays.asList(children), Arrays.asList(archs), m.latencyMs());
     return true;
   }
 

@@ -37,6 +37,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
   private final Clock clock;
   private final TimerScheduler<EvaluatorCommand> timers;
   private final String name;
+  private final String supernet;
+  private final java.util.Set<ActorRef<CoordinatorCommand>> refused = new java.util.HashSet<>();
   private final Deque<EvaluationRequest> queue = new ArrayDeque<>();
   private ActorRef<CoordinatorCommand> coordinator;
   private ActorRef<CoordinatorCommand> next;
@@ -47,10 +49,21 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
 
   public static Behavior<EvaluatorCommand> create(
       Evaluator evaluator, Executor executor, int prefetch, Clock clock) {
+    return create(evaluator, executor, prefetch, clock, "");
+  }
+
+  /**
+   * @param supernet fingerprint of the supernet this evaluator holds; it joins only searches of the
+   *     same one (or searches and evaluators that do not say)
+   */
+  public static Behavior<EvaluatorCommand> create(
+      Evaluator evaluator, Executor executor, int prefetch, Clock clock, String supernet) {
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
-                timers -> new EvaluatorActor(ctx, timers, evaluator, executor, prefetch, clock)));
+                timers ->
+                    new EvaluatorActor(
+                        ctx, timers, evaluator, executor, prefetch, clock, supernet)));
   }
 
   private EvaluatorActor(
@@ -59,8 +72,10 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
       Evaluator evaluator,
       Executor executor,
       int prefetch,
-      Clock clock) {
+      Clock clock,
+      String supernet) {
     super(ctx);
+    this.supernet = supernet;
     if (prefetch < 1) {
       throw new IllegalArgumentException("prefetch must be at least 1, but was " + prefetch);
     }
@@ -87,6 +102,19 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
   }
 
   private Behavior<EvaluatorCommand> onJoin(EvaluatorCommand.Join m) {
+    if (!supernet.isEmpty() && !m.supernet().isEmpty() && !supernet.equals(m.supernet())) {
+      // Inherited weights of another supernet would give wrong losses without any error.
+      if (refused.add(m.coordinator())) {
+        getContext()
+            .getLog()
+            .error(
+                "not joining the search of {}: it searches supernet {}, this node holds {}",
+                m.coordinator().path(),
+                m.supernet(),
+                supernet);
+      }
+      return this;
+    }
     if (m.coordinator().equals(coordinator)) {
       pullIfRoom();
     } else if (coordinator == null || finished) {

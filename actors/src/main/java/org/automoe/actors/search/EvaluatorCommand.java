@@ -11,7 +11,13 @@ import org.automoe.core.evo.EvaluationResult;
 public sealed interface EvaluatorCommand {
 
   /** A coordinator found this evaluator: pull work from it. */
-  record Join(ActorRef<CoordinatorCommand> coordinator) implements EvaluatorCommand, WireMessage {}
+  record Join(ActorRef<CoordinatorCommand> coordinator, String supernet)
+      implements EvaluatorCommand, WireMessage {
+    /** A coordinator that does not say which supernet it searches. */
+    public Join(ActorRef<CoordinatorCommand> coordinator) {
+      this(coordinator, "");
+    }
+  }
 
   /**
    * Leased candidates. Empty with {@code finished} when the search is over, or with {@code

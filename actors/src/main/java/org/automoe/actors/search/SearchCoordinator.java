@@ -69,6 +69,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
   private final Settings settings;
   private final Clock clock;
   private final Listener listener;
+  private final String supernet;
   private final ActorRefResolver resolver;
   private final Set<ActorRef<EvaluatorCommand>> watched = new HashSet<>();
 
@@ -83,10 +84,20 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
 
   public static Behavior<CoordinatorCommand> create(
       SearchState state, Settings settings, Clock clock, Listener listener) {
+    return create(state, settings, clock, listener, "");
+  }
+
+  /**
+   * @param supernet fingerprint of the supernet searched; evaluators holding another one stay out
+   */
+  public static Behavior<CoordinatorCommand> create(
+      SearchState state, Settings settings, Clock clock, Listener listener, String supernet) {
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
-                timers -> new SearchCoordinator(ctx, timers, state, settings, clock, listener)));
+                timers ->
+                    new SearchCoordinator(
+                        ctx, timers, state, settings, clock, listener, supernet)));
   }
 
   private SearchCoordinator(
@@ -95,8 +106,10 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
       SearchState state,
       Settings settings,
       Clock clock,
-      Listener listener) {
+      Listener listener,
+      String supernet) {
     super(ctx);
+    this.supernet = supernet;
     this.state = state;
     this.settings = settings;
     this.clock = clock;
@@ -241,7 +254,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
   private Behavior<CoordinatorCommand> onListed(CoordinatorCommand.EvaluatorsListed m) {
     for (ActorRef<EvaluatorCommand> e : m.listing().getServiceInstances(EVALUATORS)) {
       if (watch(e)) {
-        e.tell(new EvaluatorCommand.Join(getContext().getSelf()));
+        e.tell(new EvaluatorCommand.Join(getContext().getSelf(), supernet));
       }
     }
     return this;

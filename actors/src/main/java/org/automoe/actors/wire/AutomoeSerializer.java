@@ -9,7 +9,10 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.automoe.actors.search.CoordinatorCommand;
 import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.actors.worker.LatencyProbe;
 import org.automoe.proto.JoinProto;
+import org.automoe.proto.LatencyMeasuredProto;
+import org.automoe.proto.MeasureLatencyProto;
 import org.automoe.proto.ReportResultProto;
 import org.automoe.proto.RequestWorkProto;
 import org.automoe.proto.StatusQueryProto;
@@ -32,12 +35,16 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
   private static final String REPORT_RESULT = "report-result";
   private static final String GET_STATUS = "get-status";
   private static final String STATUS_REPLY = "status-reply";
+  private static final String MEASURE_LATENCY = "measure-latency";
+  private static final String LATENCY_MEASURED = "latency-measured";
 
   private final EngineMapper mapper;
+  private final ProbeMapper probes;
 
   public AutomoeSerializer(ExtendedActorSystem system) {
     ActorRefResolver resolver = ActorRefResolver.get(Adapter.toTyped(system));
     this.mapper = new EngineMapper(resolver::toSerializationFormat, resolver::resolveActorRef);
+    this.probes = new ProbeMapper(resolver::toSerializationFormat, resolver::resolveActorRef);
   }
 
   @Override
@@ -59,6 +66,10 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
       return GET_STATUS;
     } else if (o instanceof CoordinatorCommand.StatusReply) {
       return STATUS_REPLY;
+    } else if (o instanceof LatencyProbe.Measure) {
+      return MEASURE_LATENCY;
+    } else if (o instanceof LatencyProbe.Measured) {
+      return LATENCY_MEASURED;
     }
     throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
   }
@@ -78,6 +89,10 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
       p = mapper.toProto(m);
     } else if (o instanceof CoordinatorCommand.StatusReply m) {
       p = mapper.toProto(m);
+    } else if (o instanceof LatencyProbe.Measure m) {
+      p = probes.toProto(m);
+    } else if (o instanceof LatencyProbe.Measured m) {
+      p = probes.toProto(m);
     } else {
       throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
     }
@@ -94,6 +109,8 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
         case REPORT_RESULT -> mapper.fromProto(ReportResultProto.parseFrom(bytes));
         case GET_STATUS -> mapper.fromProto(StatusQueryProto.parseFrom(bytes));
         case STATUS_REPLY -> mapper.fromProto(StatusReplyProto.parseFrom(bytes));
+        case MEASURE_LATENCY -> probes.fromProto(MeasureLatencyProto.parseFrom(bytes));
+        case LATENCY_MEASURED -> probes.fromProto(LatencyMeasuredProto.parseFrom(bytes));
         default ->
             throw new NotSerializableException("unknown message manifest '" + manifest + "'");
       };

@@ -27,11 +27,15 @@ public final class EngineMapper {
   }
 
   public JoinProto toProto(EvaluatorCommand.Join m) {
-    return JoinProto.newBuilder().setCoordinator(refToString.apply(m.coordinator())).build();
+    return JoinProto.newBuilder()
+        .setCoordinator(refToString.apply(m.coordinator()))
+        .setSupernet(m.supernet())
+        .build();
   }
 
   public EvaluatorCommand.Join fromProto(JoinProto p) {
-    return new EvaluatorCommand.Join(ref(p.getCoordinator(), "JoinProto.coordinator"));
+    return new EvaluatorCommand.Join(
+        ref(p.getCoordinator(), "JoinProto.coordinator"), p.getSupernet());
   }
 
   public RequestWorkProto toProto(CoordinatorCommand.RequestWork m) {

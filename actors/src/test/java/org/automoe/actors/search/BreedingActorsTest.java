@@ -128,7 +128,7 @@ class BreedingActorsTest {
           new org.automoe.core.evo.Candidate(s, s, 0, arch, SearchFixtures.COST.cost(arch), 1.0);
       parents.add(new Individual(c, genome, 5.0 - s));
     }
-    var generator = kit.spawn(MutationGenerator.create(maker), "mutation");
+    var generator = kit.spawn(MutationGenerator.create(maker, layout), "mutation");
     TestProbe<GeneratorActor.Bred> probe = kit.createTestProbe();
     List<BreedingRound.Draw> draws =
         List.of(
@@ -141,6 +141,7 @@ class BreedingActorsTest {
     assertEquals(
         List.of(maker.make(draws.get(0), parents), maker.make(draws.get(1), parents)),
         bred.children());
+    assertEquals(bred.children().stream().map(layout::decode).toList(), bred.architectures());
     generator.tell(
         new GeneratorActor.Breed(
             8,

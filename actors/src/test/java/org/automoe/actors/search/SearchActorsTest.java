@@ -202,4 +202,38 @@ class SearchActorsTest {
     assertEquals("test", s.name());
     assertEquals(0, s.inFlight());
   }
+
+  @Test
+  void anEvaluatorHoldingAnotherSupernetDoesNotJoinTheSearch() throws Exception {
+    SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
+    SearchState state = SearchFixtures.async(30, 6, SearchState.Settings.defaults());
+    java.util.concurrent.atomic.AtomicInteger wrong =
+        new java.util.concurrent.atomic.AtomicInteger();
+    kit.spawn(
+        EvaluatorActor.create(
+            c -> {
+              wrong.incrementAndGet();
+              return SearchFixtures.loss(c);
+            },
+            blocking,
+            2,
+            Clock.systemUTC(),
+            "other-weights"),
+        "stale-evaluator");
+    kit.spawn(
+        SearchCoordinator.create(
+            state,
+            SearchCoordinator.Settings.defaults(),
+            Clock.systemUTC(),
+            outcome,
+            "searched-weights"),
+        "coordinator");
+    kit.spawn(
+        EvaluatorActor.create(
+            SearchFixtures::loss, blocking, 2, Clock.systemUTC(), "searched-weights"),
+        "evaluator");
+    SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(30, r.evaluated().size());
+    assertEquals(0, wrong.get(), "the evaluator with other weights evaluated nothing");
+  }
 }

@@ -17,11 +17,15 @@ import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
 import org.automoe.actors.search.CoordinatorCommand;
 import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.actors.worker.LatencyProbe;
 import org.automoe.core.evo.EvaluationRequest;
 import org.automoe.core.evo.EvaluationResult;
 import org.automoe.core.evo.Lease;
 import org.automoe.core.evo.SearchPhase;
 import org.automoe.core.evo.SearchStatus;
+import org.automoe.core.latency.LatencySample;
+import org.automoe.proto.LatencyMeasuredProto;
+import org.automoe.proto.MeasureLatencyProto;
 import org.automoe.proto.ReportResultProto;
 import org.automoe.proto.RequestWorkProto;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +84,49 @@ class AutomoeSerializerTest {
     for (Object m : messages) {
       assertEquals(m, roundTrip(m));
     }
+  }
+
+  @Test
+  void latencyProbeMessagesRoundTrip() throws Exception {
+    TestProbe<LatencyProbe.Measured> asker = KIT.createTestProbe();
+    var arch = WireSamples.candidate(1).architecture();
+    var sample = new LatencySample(arch, 1.5, 0.1, 20.25, 0.5, 100, 1, 1, "cpu x");
+    List<Object> messages =
+        List.of(
+            new LatencyProbe.Measure(arch, 100, asker.getRef()),
+            new LatencyProbe.Measured(
+                arch,
+                Optional.of(new LatencyProbe.Measurement(sample, 3.5, 21.0)),
+                Optional.empty()),
+            new LatencyProbe.Measured(
+                arch,
+                Optional.of(new LatencyProbe.Measurement(sample, Double.NaN, 21.75)),
+                Optional.empty()),
+            new LatencyProbe.Measured(arch, Optional.empty(), Optional.of("no supernet")));
+    for (Object m : messages) {
+      assertEquals(m, roundTrip(m));
+    }
+    AutomoeSerializer s = (AutomoeSerializer) SERIALIZATION.findSerializerFor(messages.get(0));
+    byte[] noRuns =
+        MeasureLatencyProto.newBuilder()
+            .setArchitecture(ArchitectureMapper.toProto(arch))
+            .setReplyTo("x")
+            .build()
+            .toByteArray();
+    NotSerializableException e =
+        assertThrows(NotSerializableException.class, () -> s.fromBinary(noRuns, "measure-latency"));
+    assertEquals(
+        "'measure-latency' message: MeasureLatencyProto.runs must be at least 1, but was 0",
+        e.getMessage());
+    byte[] neither =
+        LatencyMeasuredProto.newBuilder()
+            .setArchitecture(ArchitectureMapper.toProto(arch))
+            .build()
+            .toByteArray();
+    NotSerializableException e2 =
+        assertThrows(
+            NotSerializableException.class, () -> s.fromBinary(neither, "latency-measured"));
+    assertTrue(e2.getMessage().contains("exactly one of sample and failure"), e2.getMessage());
   }
 
   @Test

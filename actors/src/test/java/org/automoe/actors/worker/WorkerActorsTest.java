@@ -1,0 +1,198 @@
+package org.automoe.actors.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.automoe.actors.search.SearchCoordinator;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.GenomeLayout;
+import org.automoe.core.evo.Evaluator;
+import org.automoe.core.evo.RandomSampler;
+import org.automoe.core.evo.Seeds;
+import org.automoe.core.latency.LatencySample;
+import org.automoe.core.space.BuiltInSpaces;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker node's actors: the supernet owner and the latency probe. */
+class WorkerActorsTest {
+  private ActorTestKit kit;
+  private ExecutorService blocking;
+
+  @BeforeEach
+  void start() {
+    kit =
+        ActorTestKit.create(
+            "worker",
+            ConfigFactory.parseString(
+                    "pekko.actor.serialize-messages = on\n"
+                        + "pekko.actor.allow-java-serialization = off\n"
+                        + "pekko.loglevel = OFF\n")
+                .withFallback(ConfigFactory.load()));
+    blocking = Executors.newFixedThreadPool(2);
+  }
+
+  @AfterEach
+  void stop() {
+    kit.shutdownTestKit();
+    blocking.shutdownNow();
+  }
+
+  private static Architecture arch(long seed) {
+    GenomeLayout layout = new GenomeLayout(BuiltInSpaces.small());
+    return layout.decode(new RandomSampler(layout).sample(Seeds.rng(seed)));
+  }
+
+  /** A meter whose latency is a function of the architecture, counting overlapping calls. */
+  private static final class FakeMeter implements LatencyProbe.Meter {
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger mostAtOnce = new AtomicInteger();
+
+    @Override
+    public LatencyProbe.Measurement measure(Architecture a, int runs) {
+      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      running.decrementAndGet();
+      double ms = a.encoderLayers().size() + 10.0 * a.decoderLayers().size();
+      return new LatencyProbe.Measurement(
+          new LatencySample(a, 1, 0, ms - 1, 0, runs, 1, 1, "fake"), 2.0, ms * 1.5);
+    }
+  }
+
+  private static final class FakeLoaded implements SupernetActor.Loaded {
+    final AtomicBoolean closed = new AtomicBoolean();
+    final FakeMeter meter = new FakeMeter();
+
+    @Override
+    public Evaluator evaluator() {
+      return c -> 1.0;
+    }
+
+    @Override
+    public LatencyProbe.Meter meter() {
+      return meter;
+    }
+
+    @Override
+    public String fingerprint() {
+      return "f1";
+    }
+
+    @Override
+    public String description() {
+      return "fake supernet";
+    }
+
+    @Override
+    public void close() {
+      closed.set(true);
+    }
+  }
+
+  @Test
+  void theProbeMeasuresOneArchitectureAtATimeAndAnswersEach() {
+    FakeMeter meter = new FakeMeter();
+    var probe = kit.spawn(LatencyProbe.create(meter, blocking), "probe");
+    TestProbe<LatencyProbe.Measured> asker = kit.createTestProbe();
+    for (long s = 1; s <= 4; s++) {
+      probe.tell(new LatencyProbe.Measure(arch(s), 7, asker.getRef()));
+    }
+    for (long s = 1; s <= 4; s++) {
+      LatencyProbe.Measured m = asker.receiveMessage(Duration.ofSeconds(10));
+      assertEquals(arch(s), m.architecture(), "answered in the order asked");
+      LatencyProbe.Measurement x = m.measurement().orElseThrow();
+      assertEquals(7, x.sample().timedRuns());
+      assertEquals(1.5 * x.sample().totalMs(), x.typicalMs(), 1e-12);
+    }
+    assertEquals(1, meter.mostAtOnce.get(), "measurements never overlap");
+  }
+
+  @Test
+  void aMeasurementThatThrowsIsAnsweredWithTheReason() {
+    LatencyProbe.Meter broken =
+        (a, runs) -> {
+          throw new IllegalStateException("native library missing");
+        };
+    var probe = kit.spawn(LatencyProbe.create(broken, blocking), "broken-probe");
+    TestProbe<LatencyProbe.Measured> asker = kit.createTestProbe();
+    probe.tell(new LatencyProbe.Measure(arch(1), 5, asker.getRef()));
+    LatencyProbe.Measured m = asker.receiveMessage(Duration.ofSeconds(10));
+    assertTrue(m.measurement().isEmpty());
+    assertTrue(m.failure().orElseThrow().contains("native library missing"), m.toString());
+  }
+
+  @Test
+  void theSupernetActorStartsEvaluatorsAndAProbeOnceLoadedAndReleasesItWhenStopped()
+      throws Exception {
+    FakeLoaded loaded = new FakeLoaded();
+    AtomicInteger loads = new AtomicInteger();
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    ActorRef<SupernetActor.Command> supernet =
+        kit.spawn(
+            SupernetActor.create(
+                () -> {
+                  loads.incrementAndGet();
+                  return loaded;
+                },
+                new SupernetActor.Settings(3, 2, blocking, Clock.systemUTC()),
+                ready),
+            "supernet");
+    assertEquals("fake supernet", ready.get(10, TimeUnit.SECONDS));
+    TestProbe<Receptionist.Listing> listings = kit.createTestProbe();
+    listings.awaitAssert(
+        Duration.ofSeconds(10),
+        () -> {
+          kit.system()
+              .receptionist()
+              .tell(Receptionist.find(SearchCoordinator.EVALUATORS, listings.getRef()));
+          assertEquals(
+              3,
+              listings.receiveMessage().getServiceInstances(SearchCoordinator.EVALUATORS).size());
+          kit.system()
+              .receptionist()
+              .tell(Receptionist.find(LatencyProbe.PROBES, listings.getRef()));
+          assertEquals(
+              1, listings.receiveMessage().getServiceInstances(LatencyProbe.PROBES).size());
+          return null;
+        });
+    assertEquals(1, loads.get(), "loaded once for all evaluators");
+    kit.stop(supernet);
+    assertTrue(loaded.closed.get(), "released when the actor stops");
+  }
+
+  @Test
+  void aSupernetThatCannotBeLoadedFailsReadinessWithTheReason() {
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    kit.spawn(
+        SupernetActor.create(
+            () -> {
+              throw new java.io.FileNotFoundException("run/supernet/last: no checkpoint");
+            },
+            new SupernetActor.Settings(1, 1, blocking, Clock.systemUTC()),
+            ready),
+        "no-supernet");
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> ready.get(10, TimeUnit.SECONDS));
+    assertEquals("run/supernet/last: no checkpoint", e.getCause().getMessage());
+  }
+}
