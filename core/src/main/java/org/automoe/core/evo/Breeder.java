@@ -28,21 +28,11 @@ public final class Breeder {
 
   private final Screen screen;
   private final int maxDrawsPerChild;
-  private final int minRound;
 
+  /** Each round screens as many draws as children are still needed, in one predictor call. */
   public Breeder(Screen screen, int maxDrawsPerChild) {
-    this(screen, maxDrawsPerChild, 1);
-  }
-
-  /**
-   * @param minRound draws screened together (one latency-predictor call), up to three per child
-   *     still needed; draws past the last child needed are not used, and are drawn again from the
-   *     same seeds next time
-   */
-  public Breeder(Screen screen, int maxDrawsPerChild, int minRound) {
     this.screen = screen;
     this.maxDrawsPerChild = maxDrawsPerChild;
-    this.minRound = Math.max(1, minRound);
   }
 
   /**
@@ -71,10 +61,7 @@ public final class Breeder {
                 + duplicates
                 + " were duplicates); loosen the limits or enlarge the space");
       }
-      // Enough draws that one predictor call usually yields every child still needed, without
-      // screening many that will not be used.
-      int need = count - out.size();
-      int round = (int) Math.min(Math.max(need, Math.min(minRound, 3L * need)), limit - draws);
+      int round = (int) Math.min(count - out.size(), limit - draws);
       List<Long> seeds = new ArrayList<>(round);
       List<Genome> genomes = new ArrayList<>(round);
       for (int k = 0; k < round; k++) {
