@@ -41,12 +41,17 @@ public final class Supernet implements AutoCloseable {
   }
 
   /**
-   * What one update did; {@code skipped} when the loss was not finite and the weights were left as
-   * they were (fairseq raises on this; skipping keeps a long run alive through a rare bad batch,
-   * and the trainer stops when it keeps happening).
+   * What one update did; {@code skipReason} (null when the update was applied) says why the weights
+   * were left as they were: a loss or a gradient that was not finite (fairseq raises on this;
+   * skipping keeps a long run alive through a rare bad batch, and the trainer stops when it keeps
+   * happening).
    */
   public record Step(
-      float loss, float nll, float balanceLoss, long targetTokens, boolean skipped) {}
+      float loss, float nll, float balanceLoss, long targetTokens, String skipReason) {
+    public boolean skipped() {
+      return skipReason != null;
+    }
+  }
 
   /** One optimizer update on one subnet; {@code seed} fixes its dropout masks. */
   public Step train(Architecture a, Batch batch, TrainingSettings s, float lr, long seed) {
@@ -71,13 +76,15 @@ public final class Supernet implements AutoCloseable {
                 l.nll().getFloat(),
                 r.balanceLoss().getFloat(),
                 b.targetTokenCount,
-                false);
+                null);
       }
-      if (!Float.isFinite(step.loss())
-          || !Float.isFinite(step.balanceLoss())
-          || !adam.gradientsFinite(weights, used)) {
+      String fault =
+          !Float.isFinite(step.loss()) || !Float.isFinite(step.balanceLoss())
+              ? "loss is not finite"
+              : adam.gradientsFinite(weights, used) ? null : "a gradient is not finite";
+      if (fault != null) {
         adam.discardGradients(weights, used);
-        return new Step(step.loss(), step.nll(), step.balanceLoss(), step.targetTokens(), true);
+        return new Step(step.loss(), step.nll(), step.balanceLoss(), step.targetTokens(), fault);
       }
       adam.update(weights, used, lr);
       return step;

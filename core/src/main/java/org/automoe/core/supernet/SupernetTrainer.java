@@ -190,8 +190,9 @@ public final class SupernetTrainer {
         progress.accept(
             String.format(
                 Locale.ROOT,
-                "step %d: loss is not finite (%s); update skipped, weights unchanged",
+                "step %d: %s (loss %s); update skipped, weights unchanged",
                 step + 1,
+                r.skipReason(),
                 r.loss()));
         if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
           throw new TrainingDivergedException(
@@ -199,7 +200,7 @@ public final class SupernetTrainer {
                   + skippedInARow
                   + " updates in a row up to step "
                   + (step + 1)
-                  + " had a non-finite loss; "
+                  + " had a non-finite loss or gradient; "
                   + out.resolve("best")
                   + " holds the best weights so far; retrain with a lower --lr");
         }

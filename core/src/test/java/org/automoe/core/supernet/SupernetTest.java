@@ -172,6 +172,7 @@ class SupernetTest {
         if (r.skipped()) {
           skipped = true;
           assertTrue(!Float.isFinite(r.loss()) || !Float.isFinite(r.balanceLoss()));
+          assertEquals("loss is not finite", r.skipReason());
           org.junit.jupiter.api.Assertions.assertArrayEquals(
               before, net.weights().get("embed").toFloatArray(), "weights unchanged");
           // Its gradients were discarded, so the next step starts clean.
