@@ -1,2 +1,5 @@
-/** The command line, node bootstrap and settings; builds the runnable jar. */
+/**
+ * The application: the `automoe` command line, node bootstrap and the pipeline, one subpackage per
+ * concern; builds the runnable jar.
+ */
 package org.automoe.cluster;

@@ -11,9 +11,9 @@ import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Genome;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.BreedingOperator;
-import org.automoe.core.evo.BreedingRound;
 import org.automoe.core.evo.ChildMaker;
 import org.automoe.core.evo.Individual;
+import org.automoe.core.search.BreedingRound;
 
 /**
  * Turns draws (a seed each) and parents into children with one core operator. Stateless between

@@ -7,7 +7,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.automoe.core.arch.Architecture;
-import org.automoe.core.evo.LatencyEstimator;
+import org.automoe.core.evo.constraint.LatencyEstimator;
 
 /**
  * Owns the latency predictor and answers batched predictions: one DJL call per request, whatever

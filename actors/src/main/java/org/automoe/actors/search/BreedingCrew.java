@@ -16,8 +16,8 @@ import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Genome;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.BreedingOperator;
-import org.automoe.core.evo.BreedingRound;
-import org.automoe.core.evo.SearchState;
+import org.automoe.core.search.BreedingRound;
+import org.automoe.core.search.SearchState;
 
 /**
  * The coordinator's side of asynchronous breeding: sends each draw of the open round to the

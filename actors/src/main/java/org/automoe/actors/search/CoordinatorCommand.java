@@ -6,8 +6,8 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.automoe.actors.WireMessage;
 import org.automoe.actors.breeding.GeneratorActor;
 import org.automoe.actors.breeding.LatencyPredictorActor;
-import org.automoe.core.evo.EvaluationResult;
-import org.automoe.core.evo.SearchStatus;
+import org.automoe.core.search.EvaluationResult;
+import org.automoe.core.search.SearchStatus;
 
 /** What the {@link SearchCoordinator} understands. */
 public sealed interface CoordinatorCommand {

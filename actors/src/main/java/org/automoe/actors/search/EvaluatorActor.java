@@ -14,9 +14,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.automoe.core.evo.EvaluationRequest;
-import org.automoe.core.evo.EvaluationResult;
-import org.automoe.core.evo.Evaluator;
+import org.automoe.core.search.EvaluationRequest;
+import org.automoe.core.search.EvaluationResult;
+import org.automoe.core.search.Evaluator;
 
 /**
  * Pulls leased candidates from the coordinator and evaluates them one at a time on a blocking

@@ -4,8 +4,8 @@ import java.util.List;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.automoe.actors.WireMessage;
-import org.automoe.core.evo.EvaluationRequest;
-import org.automoe.core.evo.EvaluationResult;
+import org.automoe.core.search.EvaluationRequest;
+import org.automoe.core.search.EvaluationResult;
 
 /** What an {@link EvaluatorActor} understands. */
 public sealed interface EvaluatorCommand {

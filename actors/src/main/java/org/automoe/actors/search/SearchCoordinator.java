@@ -18,12 +18,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.automoe.core.evo.BreedingRound;
-import org.automoe.core.evo.EvaluationRequest;
 import org.automoe.core.evo.Individual;
-import org.automoe.core.evo.SearchMode;
-import org.automoe.core.evo.SearchState;
-import org.automoe.core.evo.SearchStatus;
+import org.automoe.core.search.BreedingRound;
+import org.automoe.core.search.EvaluationRequest;
+import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchState;
+import org.automoe.core.search.SearchStatus;
 
 /**
  * Owns one search: routes evaluators' pulls and results into the pure {@link SearchState}. It finds

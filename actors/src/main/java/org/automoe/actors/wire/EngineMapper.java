@@ -4,7 +4,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.automoe.actors.search.CoordinatorCommand;
 import org.automoe.actors.search.EvaluatorCommand;
-import org.automoe.core.evo.EvaluationRequest;
+import org.automoe.core.search.EvaluationRequest;
 import org.automoe.proto.JoinProto;
 import org.automoe.proto.ReportResultProto;
 import org.automoe.proto.RequestWorkProto;

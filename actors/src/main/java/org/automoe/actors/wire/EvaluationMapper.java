@@ -1,8 +1,8 @@
 package org.automoe.actors.wire;
 
-import org.automoe.core.evo.EvaluationRequest;
-import org.automoe.core.evo.EvaluationResult;
-import org.automoe.core.evo.Lease;
+import org.automoe.core.search.EvaluationRequest;
+import org.automoe.core.search.EvaluationResult;
+import org.automoe.core.search.Lease;
 import org.automoe.proto.EvaluationRequestProto;
 import org.automoe.proto.EvaluationResultProto;
 import org.automoe.proto.LeaseProto;

@@ -1,6 +1,6 @@
 package org.automoe.actors.wire;
 
-import org.automoe.core.evo.ParetoPoint;
+import org.automoe.core.evo.pareto.ParetoPoint;
 import org.automoe.proto.ParetoPointProto;
 
 /** {@link ParetoPoint} and {@link ParetoPointProto}. */

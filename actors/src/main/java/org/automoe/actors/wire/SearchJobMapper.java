@@ -2,10 +2,10 @@ package org.automoe.actors.wire;
 
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.automoe.core.evo.Constraints;
 import org.automoe.core.evo.EvolutionSettings;
-import org.automoe.core.evo.SearchJobSpec;
-import org.automoe.core.evo.SearchMode;
+import org.automoe.core.evo.constraint.Constraints;
+import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchMode;
 import org.automoe.proto.ConstraintsProto;
 import org.automoe.proto.EvolutionSettingsProto;
 import org.automoe.proto.SearchJobSpecProto;

@@ -1,8 +1,8 @@
 package org.automoe.actors.wire;
 
 import java.util.Optional;
-import org.automoe.core.evo.SearchPhase;
-import org.automoe.core.evo.SearchStatus;
+import org.automoe.core.search.SearchPhase;
+import org.automoe.core.search.SearchStatus;
 import org.automoe.proto.SearchStateProto;
 import org.automoe.proto.SearchStatusProto;
 

@@ -11,7 +11,7 @@ import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.automoe.actors.search.EvaluatorActor;
-import org.automoe.core.evo.Evaluator;
+import org.automoe.core.search.Evaluator;
 
 /**
  * One per worker node: loads the supernet once (off the actor threads), then starts the node's

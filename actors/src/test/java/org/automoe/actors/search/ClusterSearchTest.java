@@ -20,9 +20,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
-import org.automoe.core.evo.Evaluator;
 import org.automoe.core.evo.Individual;
-import org.automoe.core.evo.SearchState;
+import org.automoe.core.search.Evaluator;
+import org.automoe.core.search.SearchState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -52,7 +52,8 @@ class MalformedWireTest {
         SearchJobSpecProto.newBuilder()
             .setSpace(SearchSpaceMapper.toProto(BuiltInSpaces.tiny()))
             .setMode(SearchModeProto.SEARCH_MODE_UNSPECIFIED)
-            .setConstraints(SearchJobMapper.toProto(org.automoe.core.evo.Constraints.NONE))
+            .setConstraints(
+                SearchJobMapper.toProto(org.automoe.core.evo.constraint.Constraints.NONE))
             .setEvolution(SearchJobMapper.toProto(org.automoe.core.evo.EvolutionSettings.paper()))
             .build();
     assertThrows(WireFormatException.class, () -> SearchJobMapper.fromProto(noMode));

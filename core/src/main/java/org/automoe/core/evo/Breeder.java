@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Genome;
+import org.automoe.core.evo.constraint.Screen;
 
 /**
  * Draws children until enough pass the screen (test-and-redraw). Draw k of a batch uses its own

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.automoe.core.arch.Genome;
 import org.automoe.core.arch.GenomeLayout;
+import org.automoe.core.search.BreedingRound;
 
 /**
  * Makes the child of one draw with the core operators: random sampling, mutation of a tournament

@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.automoe.core.evo.constraint.Assessment;
+import org.automoe.core.evo.pareto.ParetoArchive;
+import org.automoe.core.search.Evaluator;
 
 /**
  * A synchronous driver of {@link GenerationalStep}: the paper's search with a pluggable evaluator.

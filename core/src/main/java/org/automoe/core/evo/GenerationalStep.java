@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import org.automoe.core.evo.constraint.Screen;
 
 /**
  * One generation of HAT/AutoMoE's evolution as a pure function: keep the best parents, breed

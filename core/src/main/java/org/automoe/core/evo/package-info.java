@@ -1,7 +1,7 @@
 /**
- * Evolutionary search: sampling, mutation, crossover, constraints with test-and-redraw, selection,
- * Pareto archive, and the pure generational step of HAT/AutoMoE (population 125 = 25 parents + 50
- * mutants + 50 crossovers). Every draw takes a {@link java.util.random.RandomGenerator} seeded from
- * a recorded root seed, so runs replay exactly.
+ * Evolutionary operators: sampling, mutation, crossover, width repair, selection, individuals, and
+ * the pure generational step of HAT/AutoMoE (population 125 = 25 parents + 50 mutants + 50
+ * crossovers). Every draw takes a {@link java.util.random.RandomGenerator} seeded from a recorded
+ * root seed, so runs replay exactly.
  */
 package org.automoe.core.evo;

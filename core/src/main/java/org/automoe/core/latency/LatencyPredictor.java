@@ -30,7 +30,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
-import org.automoe.core.evo.LatencyEstimator;
+import org.automoe.core.evo.constraint.LatencyEstimator;
 
 /**
  * The latency predictor: an MLP (F -> 400 -> 400 -> 400 -> 400 -> 1, ReLU) in DJL over the features

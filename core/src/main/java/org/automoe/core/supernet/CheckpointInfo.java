@@ -2,6 +2,7 @@ package org.automoe.core.supernet;
 
 import java.util.List;
 import java.util.Map;
+import org.automoe.core.supernet.train.TrainingSettings;
 
 /**
  * What a checkpoint records besides arrays: enough to refuse a foreign or mismatched checkpoint and

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.space.SearchSpaceCodec;
+import org.automoe.core.supernet.train.TrainingSettings;
 
 /**
  * Saves and loads supernet checkpoints: a folder with {@code checkpoint.json}, {@code

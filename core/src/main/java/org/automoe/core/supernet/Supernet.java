@@ -11,6 +11,7 @@ import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.SpaceCheck;
 import org.automoe.core.data.Batch;
 import org.automoe.core.space.SearchSpace;
+import org.automoe.core.supernet.train.TrainingSettings;
 
 /**
  * A trainable weight-sharing supernet: the weights of a search space's largest model, from which

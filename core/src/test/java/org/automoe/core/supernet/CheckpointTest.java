@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.Example;
+import org.automoe.core.supernet.train.SupernetTrainer;
+import org.automoe.core.supernet.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

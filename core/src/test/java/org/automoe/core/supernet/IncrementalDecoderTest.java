@@ -12,6 +12,7 @@ import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.DecoderLayer;
 import org.automoe.core.arch.EncoderLayer;
 import org.automoe.core.data.Batch;
+import org.automoe.core.supernet.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 class IncrementalDecoderTest {

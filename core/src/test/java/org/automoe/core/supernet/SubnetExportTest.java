@@ -11,6 +11,9 @@ import org.automoe.core.arch.Architecture;
 import org.automoe.core.cost.CostModel;
 import org.automoe.core.cost.CostSettings;
 import org.automoe.core.data.Batch;
+import org.automoe.core.supernet.decode.BeamSearch;
+import org.automoe.core.supernet.decode.Translator;
+import org.automoe.core.supernet.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 class SubnetExportTest {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Extremes;
 import org.automoe.core.data.Batch;
+import org.automoe.core.supernet.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 class SupernetTest {

@@ -1,0 +1,2 @@
+/** The search coordinator, its breeding crew and the pulling evaluators. */
+package org.automoe.actors.search;

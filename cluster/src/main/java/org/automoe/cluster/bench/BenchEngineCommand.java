@@ -1,0 +1,202 @@
+package org.automoe.cluster.bench;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.automoe.actors.search.EvaluatorActor;
+import org.automoe.actors.search.SearchCoordinator;
+import org.automoe.cluster.cli.Json;
+import org.automoe.cluster.cli.Versions;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.GenomeLayout;
+import org.automoe.core.cost.CostModel;
+import org.automoe.core.cost.CostSettings;
+import org.automoe.core.evo.EvolutionSettings;
+import org.automoe.core.evo.RandomSampler;
+import org.automoe.core.evo.Seeds;
+import org.automoe.core.evo.constraint.Constraints;
+import org.automoe.core.evo.constraint.Screen;
+import org.automoe.core.latency.FeatureSpec;
+import org.automoe.core.latency.LatencyFeatures;
+import org.automoe.core.latency.LatencyPredictor;
+import org.automoe.core.latency.LatencyRecord;
+import org.automoe.core.latency.PredictorRecipe;
+import org.automoe.core.latency.PredictorTrainer;
+import org.automoe.core.search.Evaluator;
+import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchState;
+import org.automoe.core.search.SearchStatus;
+import org.automoe.core.space.BuiltInSpaces;
+import org.automoe.core.space.SearchSpace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code automoe bench engine}: candidates per second through the whole actor path (breeding,
+ * batched latency prediction with a real DJL predictor, constraint checks, leases, every message
+ * through the protobuf serializer) with evaluators that answer at once, so only the engine's own
+ * cost is measured.
+ */
+@Command(
+    name = "engine",
+    mixinStandardHelpOptions = true,
+    description =
+        "Candidates per second through the actor engine with instant evaluators (run alone).")
+final class BenchEngineCommand implements Runnable {
+  @Option(
+      names = "--candidates",
+      defaultValue = "100000",
+      description = "candidates of the timed search (default: ${DEFAULT-VALUE})")
+  int candidates;
+
+  @Option(
+      names = "--evaluators",
+      defaultValue = "4",
+      description = "evaluator actors (default: ${DEFAULT-VALUE})")
+  int evaluators;
+
+  @Option(
+      names = "--prefetch",
+      defaultValue = "32",
+      description = "candidates each evaluator asks for at a time (default: ${DEFAULT-VALUE})")
+  int prefetch;
+
+  @Option(
+      names = "--no-serialize",
+      description = "pass local messages as objects (by default every message is serialized)")
+  boolean noSerialize;
+
+  @Option(names = "--json", description = "print one JSON object")
+  boolean json;
+
+  private Config config() {
+    return ConfigFactory.parseString(
+            "pekko.actor.provider = local\n"
+                + "pekko.actor.serialize-messages = "
+                + (noSerialize ? "off" : "on")
+                + "\npekko.loglevel = WARNING\n")
+        .withFallback(ConfigFactory.load());
+  }
+
+  @Override
+  public void run() {
+    SearchSpace space = BuiltInSpaces.small();
+    CostModel cost = new CostModel(CostSettings.of(space));
+    try (LatencyPredictor predictor = syntheticPredictor(space, cost)) {
+      search(space, cost, predictor, Math.max(1000, candidates / 10), 1); // warm-up
+      double[] r = search(space, cost, predictor, candidates, 2);
+      double perSecond = candidates / r[0];
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("candidatesPerSecond", perSecond);
+      out.put("overheadMicrosPerCandidate", 1e6 / perSecond);
+      out.put("candidates", candidates);
+      out.put("rejectedDraws", (long) r[1]);
+      out.put("evaluators", evaluators);
+      out.put("prefetch", prefetch);
+      out.put("serializeMessages", !noSerialize);
+      out.put("wallSeconds", r[0]);
+      if (json) {
+        System.out.println(Json.write(out));
+      } else {
+        System.out.printf(
+            Locale.ROOT,
+            "%d candidates in %.2f s: %.0f candidates/s, %.1f us each (%d draws rejected by"
+                + " the limits; %d evaluators, prefetch %d; %s)%n",
+            candidates,
+            r[0],
+            perSecond,
+            1e6 / perSecond,
+            (long) r[1],
+            evaluators,
+            prefetch,
+            noSerialize ? "local messages as objects" : "every message serialized");
+      }
+    }
+  }
+
+  /** One async search; returns wall seconds and rejected draws. */
+  private double[] search(
+      SearchSpace space, CostModel cost, LatencyPredictor predictor, int budget, long seed) {
+    Constraints limits =
+        new Constraints(OptionalDouble.of(60), OptionalLong.of(80_000_000L), OptionalLong.empty());
+    SearchJobSpec spec =
+        new SearchJobSpec(
+            "bench", space, SearchMode.ASYNC, limits, EvolutionSettings.paper(), 0, budget, seed);
+    SearchState state =
+        new SearchState(
+            spec,
+            new Screen(new GenomeLayout(space), cost, predictor, limits),
+            SearchState.Settings.defaults());
+    CompletableFuture<SearchStatus> done = new CompletableFuture<>();
+    SearchCoordinator.Listener listener =
+        new SearchCoordinator.Listener() {
+          @Override
+          public void progress(SearchStatus s) {}
+
+          @Override
+          public void finished(SearchState.Result r, SearchStatus s) {
+            done.complete(s);
+          }
+        };
+    Evaluator instant = c -> 10 - Math.log(c.cost().paramsActive());
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config());
+    long t0 = System.nanoTime();
+    system.systemActorOf(
+        SearchCoordinator.create(
+            state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
+        "coordinator-" + seed,
+        Props.empty());
+    for (int i = 0; i < evaluators; i++) {
+      system.systemActorOf(
+          EvaluatorActor.create(instant, Runnable::run, prefetch, Clock.systemUTC()),
+          "evaluator-" + seed + "-" + i,
+          Props.empty());
+    }
+    try {
+      SearchStatus s = done.get(30, TimeUnit.MINUTES);
+      return new double[] {(System.nanoTime() - t0) / 1e9, s.rejected()};
+    } catch (Exception e) {
+      throw new IllegalStateException("the engine did not finish: " + e, e);
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+
+  /**
+   * A real DJL predictor (same network and batching as a trained one) fitted briefly to a
+   * FLOPs-proportional latency: the benchmark needs its cost, not its accuracy.
+   */
+  private static LatencyPredictor syntheticPredictor(SearchSpace space, CostModel cost) {
+    GenomeLayout layout = new GenomeLayout(space);
+    RandomSampler sampler = new RandomSampler(layout);
+    List<LatencyRecord> rows = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      Architecture a = layout.decode(sampler.sample(Seeds.rng(Seeds.derive(17, i))));
+      double ms = 5 + cost.cost(a).flops() / 1e6;
+      rows.add(new LatencyRecord(LatencyFeatures.of(a), 0.1 * ms, 0.9 * ms, 0, 0, a));
+    }
+    FeatureSpec spec = FeatureSpec.fit(FeatureSpec.Kind.MOE, rows);
+    return PredictorTrainer.train(
+        spec,
+        rows.subList(0, 160),
+        rows.subList(160, 200),
+        PredictorRecipe.TUNED.withSteps(50),
+        17,
+        new PredictorTrainer.Provenance("synthetic", List.of(), Versions.describe()),
+        line -> {});
+  }
+}

@@ -1,0 +1,45 @@
+package org.automoe.cluster.cli;
+
+import org.automoe.cluster.bench.BenchCommand;
+import org.automoe.cluster.data.BpeCommand;
+import org.automoe.cluster.data.DataCommand;
+import org.automoe.cluster.latency.LatencyCommand;
+import org.automoe.cluster.metric.BleuCommand;
+import org.automoe.cluster.node.NodeCommand;
+import org.automoe.cluster.run.RunCommand;
+import org.automoe.cluster.search.SearchCommand;
+import org.automoe.cluster.space.CostCommand;
+import org.automoe.cluster.space.SpaceCommand;
+import org.automoe.cluster.supernet.SubnetCommand;
+import org.automoe.cluster.supernet.SupernetCommand;
+import picocli.CommandLine.Command;
+
+/** The {@code automoe} command and its subcommands. */
+@Command(
+    name = "automoe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Search efficient Mixture-of-Experts translation models under hardware constraints.",
+    subcommands = {
+      RunCommand.class,
+      SpaceCommand.class,
+      CostCommand.class,
+      BleuCommand.class,
+      DataCommand.class,
+      BpeCommand.class,
+      SupernetCommand.class,
+      SubnetCommand.class,
+      LatencyCommand.class,
+      SearchCommand.class,
+      NodeCommand.class,
+      BenchCommand.class
+    })
+final class AutomoeCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

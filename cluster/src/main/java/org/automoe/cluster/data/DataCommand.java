@@ -1,0 +1,18 @@
+package org.automoe.cluster.data;
+
+import picocli.CommandLine.Command;
+
+/** {@code automoe data}: build and inspect parallel corpora. */
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    description = "Build parallel corpora.",
+    subcommands = {BuildCorpusCommand.class, ImportCorpusCommand.class})
+public final class DataCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,130 @@
+package org.automoe.cluster.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.automoe.core.InvalidInputException;
+
+/**
+ * One node of an AutoMoE cluster: an actor system named {@code automoe} with the cluster provider,
+ * bound to {@code automoe.cluster.host:port}, with the given roles, joining the given seed nodes
+ * (itself when none, which makes a one-node cluster).
+ */
+public final class ClusterNode implements AutoCloseable {
+  static final String SYSTEM = "automoe";
+  static final String EVALUATOR_DISPATCHER = "automoe.search.evaluator-dispatcher";
+
+  private final ActorSystem<Void> system;
+
+  private ClusterNode(ActorSystem<Void> system) {
+    this.system = system;
+  }
+
+  /**
+   * @param port 0 picks a free port
+   * @param seeds host:port of nodes to join; empty to found a cluster alone
+   * @param evaluators threads of the evaluator dispatcher (one per evaluator)
+   */
+  public static ClusterNode start(
+      Config base, String host, int port, List<String> roles, List<String> seeds, int evaluators) {
+    StringBuilder seedList = new StringBuilder();
+    for (String s : seeds) {
+      seedList.append(seedList.length() == 0 ? "" : ",").append('"').append(address(s)).append('"');
+    }
+    Config node =
+        ConfigFactory.parseString(
+            String.join(
+                "\n",
+                "pekko.remote.artery.canonical.hostname = \"" + host + "\"",
+                "pekko.remote.artery.canonical.port = " + port,
+                "pekko.cluster.roles = [" + quoted(roles) + "]",
+                "pekko.cluster.seed-nodes = [" + seedList + "]",
+                EVALUATOR_DISPATCHER
+                    + ".thread-pool-executor.fixed-pool-size = "
+                    + Math.max(1, evaluators)));
+    Config config = node.withFallback(base).resolve();
+    ActorSystem<Void> system;
+    try {
+      system = ActorSystem.create(Behaviors.empty(), SYSTEM, config);
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(
+          "cannot start the cluster node on " + host + ":" + port + ": " + rootMessage(e));
+    }
+    if (seeds.isEmpty()) {
+      org.apache.pekko.cluster.typed.Cluster c = org.apache.pekko.cluster.typed.Cluster.get(system);
+      c.manager().tell(new org.apache.pekko.cluster.typed.Join(c.selfMember().address()));
+    }
+    return new ClusterNode(system);
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public <T> ActorRef<T> spawn(Behavior<T> behavior, String name) {
+    return system.systemActorOf(behavior, name, Props.empty());
+  }
+
+  /** The dedicated dispatcher blocking DJL evaluations run on. */
+  public Executor evaluatorExecutor() {
+    return system.dispatchers().lookup(DispatcherSelector.fromConfig(EVALUATOR_DISPATCHER));
+  }
+
+  /** The address a worker passes as {@code --seed} to join this node. */
+  public String seedAddress() {
+    var a = system.address();
+    return a.getHost().orElse("?") + ":" + a.getPort().orElse(0);
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      // shutting down anyway
+    }
+  }
+
+  /** {@code host:port} as a Pekko address of this system name. */
+  static String address(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0 || colon == hostPort.length() - 1) {
+      throw new InvalidInputException("seed '" + hostPort + "' is not HOST:PORT");
+    }
+    try {
+      int port = Integer.parseInt(hostPort.substring(colon + 1));
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("seed '" + hostPort + "': the port is not 1-65535");
+    }
+    return "pekko://" + SYSTEM + "@" + hostPort;
+  }
+
+  private static String quoted(List<String> values) {
+    return String.join(",", values.stream().map(v -> '"' + v + '"').toList());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}

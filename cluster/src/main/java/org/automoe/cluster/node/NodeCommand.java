@@ -1,0 +1,112 @@
+package org.automoe.cluster.node;
+
+import com.typesafe.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.automoe.actors.worker.SupernetActor;
+import org.automoe.cluster.run.RunSettings;
+import org.automoe.core.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code automoe node}: a worker JVM that joins a running search's cluster and evaluates for it
+ * until stopped. Stopping it (Ctrl-C, SIGTERM) leaves the cluster; the candidates it held are
+ * handed to the other evaluators, so none is lost.
+ */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a worker node: load the supernet, join the cluster at --seed and evaluate the"
+          + " candidates its coordinator hands out, until stopped."
+    })
+public final class NodeCommand implements Runnable {
+  @Option(
+      names = "--roles",
+      defaultValue = "worker",
+      split = ",",
+      description = "node roles; only worker (the coordinator runs with `automoe search`)")
+  List<String> roles;
+
+  @Option(names = "--seed", required = true, description = "HOST:PORT of a node of the cluster")
+  String seed;
+
+  @Option(names = "--run", description = "run directory holding supernet/")
+  Path run;
+
+  @Option(names = "--supernet", description = "trained supernet folder (default: RUN/supernet)")
+  Path supernet;
+
+  @Option(
+      names = "--evaluators",
+      description = "evaluators here (default: automoe.search.evaluators)")
+  Integer evaluators;
+
+  @Option(names = "--port", defaultValue = "0", description = "port to bind (default: any free)")
+  int port;
+
+  @Option(names = "--config", description = "HOCON file overriding the packaged application.conf")
+  Path config;
+
+  @Override
+  public void run() {
+    if (!roles.equals(List.of("worker"))) {
+      throw new InvalidInputException(
+          "--roles: a node started this way is a worker; the coordinator runs with `automoe"
+              + " search`");
+    }
+    ClusterNode.address(seed); // checks HOST:PORT before anything heavy
+    Path net = supernet != null ? supernet : run != null ? run.resolve("supernet") : null;
+    if (net == null) {
+      throw new InvalidInputException("give --run DIR or --supernet DIR");
+    }
+    Config conf = RunSettings.load(config);
+    int n = evaluators != null ? evaluators : conf.getInt("automoe.search.evaluators");
+    if (n < 1) {
+      throw new InvalidInputException("--evaluators must be at least 1");
+    }
+    if (!Files.isDirectory(net)) {
+      throw new InvalidInputException(net + ": no supernet folder (train one first)");
+    }
+    int validSentences = conf.getInt("automoe.search.valid-sentences");
+    try (ClusterNode node =
+        ClusterNode.start(
+            conf, conf.getString("automoe.cluster.host"), port, roles, List.of(seed), n)) {
+      CompletableFuture<String> ready = new CompletableFuture<>();
+      node.spawn(
+          SupernetActor.create(
+              () -> WorkerResources.load(net, validSentences),
+              new SupernetActor.Settings(
+                  n,
+                  conf.getInt("automoe.search.prefetch"),
+                  node.evaluatorExecutor(),
+                  Clock.systemUTC()),
+              ready),
+          "supernet");
+      try {
+        ready.get();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof InvalidInputException bad
+            ? bad
+            : new InvalidInputException("cannot load the supernet: " + cause.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      System.err.println(
+          "worker node "
+              + node.seedAddress()
+              + ": "
+              + n
+              + " evaluators and a latency probe, joining "
+              + seed);
+      node.system().getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+}

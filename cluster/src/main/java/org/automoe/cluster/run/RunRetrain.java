@@ -1,0 +1,74 @@
+package org.automoe.cluster.run;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.automoe.cluster.supernet.ModelFolder;
+import org.automoe.cluster.supernet.StandaloneModel;
+import org.automoe.cluster.supernet.TrainingData;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.data.Example;
+import org.automoe.core.supernet.Regularization;
+import org.automoe.core.supernet.Supernet;
+import org.automoe.core.supernet.train.SupernetTrainer;
+import org.automoe.core.supernet.train.TrainingSettings;
+
+/**
+ * Trains one architecture of a run on its own, starting from the supernet's inherited weights, for
+ * a fixed number of updates (the same for every model compared); resumes a folder it left.
+ */
+final class RunRetrain {
+  private RunRetrain() {}
+
+  /** What the training did. */
+  record Trained(Path folder, long steps, double seconds, double bestValidLoss) {}
+
+  static Trained train(
+      Path run, Architecture a, Path out, int steps, long seed, Consumer<String> log) {
+    Path supernet = run.resolve("supernet");
+    TrainingData data =
+        TrainingData.prepare(
+            out, supernet.resolve("corpus"), supernet.resolve("bpe.txt"), 0, line -> {});
+    List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
+    List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
+    TrainingSettings settings =
+        new TrainingSettings(
+            3e-4f,
+            1e-7f,
+            Math.max(1, steps / 10),
+            steps,
+            0.1f,
+            0.01f,
+            2048,
+            new Regularization(0.1f, 0.1f, 0f));
+    SupernetTrainer.Config config =
+        new SupernetTrainer.Config(
+            seed,
+            Math.max(1, steps / 5),
+            Math.max(1, steps / 4),
+            5.0,
+            Math.max(1, steps / 2),
+            500,
+            0,
+            128);
+    long t0 = System.nanoTime();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      StandaloneModel.Opened opened =
+          StandaloneModel.open(
+              out,
+              manager,
+              source -> ModelFolder.load(ModelFolder.checkpoint(supernet, null), data, source),
+              space -> a);
+      Supernet model = opened.model();
+      long start = opened.start();
+      try (model) {
+        SupernetTrainer.Result r =
+            new SupernetTrainer(model, settings, config, out, data.bpeSha256(), log)
+                .fixed(a)
+                .run(train, valid, start);
+        return new Trained(out, r.steps(), (System.nanoTime() - t0) / 1e9, r.bestValidLoss());
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.automoe.cluster.run;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.automoe.cluster.cli.Units;
+import org.automoe.cluster.search.SearchRun;
+import org.automoe.cluster.search.SearchSetup;
+import org.automoe.core.evo.EvolutionSettings;
+import org.automoe.core.evo.constraint.Constraints;
+import org.automoe.core.latency.DriftCorrection;
+import org.automoe.core.latency.LatencyCsv;
+import org.automoe.core.latency.LatencyRecord;
+import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchMode;
+
+/**
+ * The search stage of a run: async search of the trained supernet under a latency limit (given, or
+ * the median latency the latency stage measured, so the limit halves the space on this machine).
+ */
+final class RunSearch {
+  private RunSearch() {}
+
+  /** The stage's console summary, the search, and the latency limit it used. */
+  record Done(String summary, SearchRun.Outcome outcome, double limitMs) {}
+
+  static Done run(Path run, Config config, int budget, double maxLatencyMs, long seed) {
+    Path latency = run.resolve("latency");
+    double limit =
+        maxLatencyMs > 0 ? maxLatencyMs : medianLatencyMs(latency.resolve("latency.csv"));
+    Constraints limits =
+        new Constraints(OptionalDouble.of(limit), OptionalLong.empty(), OptionalLong.empty());
+    try (SearchSetup setup =
+        SearchSetup.open(
+            run.resolve("supernet"),
+            latency.resolve("predictor.bin"),
+            config.getInt("automoe.search.valid-sentences"))) {
+      SearchJobSpec spec =
+          new SearchJobSpec(
+              "run",
+              setup.net().space(),
+              SearchMode.ASYNC,
+              limits,
+              EvolutionSettings.paper(),
+              0,
+              budget,
+              seed);
+      SearchRun.Outcome o =
+          SearchRun.run(
+              config,
+              setup,
+              spec,
+              run.resolve("search"),
+              line -> System.out.println("      " + line));
+      String summary =
+          o.result()
+              .best()
+              .map(
+                  b ->
+                      String.format(
+                          Locale.ROOT,
+                          "%d evaluated (%d rejected) in %.0f s under %.2f ms; best validation loss"
+                              + " %.4f at %.2f ms predicted, %s FLOPs -> search/",
+                          o.status().evaluated(),
+                          o.status().rejected(),
+                          o.status().elapsedSeconds(),
+                          limit,
+                          b.validationLoss(),
+                          b.candidate().predictedLatencyMs(),
+                          Units.giga(b.candidate().cost().flops())))
+              .orElse("no architecture evaluated: " + o.status().failure().orElse("?"));
+      return new Done(summary, o, limit);
+    }
+  }
+
+  /** The median measured latency (drift-corrected when the file allows). */
+  static double medianLatencyMs(Path csv) {
+    List<LatencyRecord> rows = DriftCorrection.apply(LatencyCsv.read(csv).rows());
+    double[] ms = rows.stream().mapToDouble(LatencyRecord::totalMs).sorted().toArray();
+    return ms[ms.length / 2];
+  }
+}

@@ -1,0 +1,206 @@
+package org.automoe.cluster.search;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.automoe.actors.search.SearchCoordinator;
+import org.automoe.actors.worker.SupernetActor;
+import org.automoe.cluster.node.ClusterNode;
+import org.automoe.cluster.node.WorkerResources;
+import org.automoe.core.Durations;
+import org.automoe.core.arch.GenomeLayout;
+import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.constraint.Screen;
+import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchState;
+import org.automoe.core.search.SearchStatus;
+
+/**
+ * Runs one search on the embedded cluster: this node has both roles, holds the coordinator and a
+ * supernet actor with {@code automoe.search.evaluators} evaluators and a latency probe, and accepts
+ * workers that join it meanwhile ({@code automoe node --seed HOST:PORT}). Returns when the search
+ * is over, its report written.
+ */
+public final class SearchRun {
+  private SearchRun() {}
+
+  /** The finished search: its report (as written to result.json) and final status. */
+  public record Outcome(
+      Map<String, Object> report,
+      SearchStatus status,
+      SearchState.Result result,
+      List<Finalists.Finalist> finalists) {}
+
+  public static Outcome run(
+      Config config, SearchSetup setup, SearchJobSpec spec, Path out, Consumer<String> log) {
+    Config search = config.getConfig("automoe.search");
+    int evaluators = search.getInt("evaluators");
+    SearchState.Settings settings =
+        new SearchState.Settings(
+            search.getDuration("lease").toMillis(),
+            search.getInt("max-attempts"),
+            16,
+            search.getInt("tournament"));
+    Screen screen =
+        new Screen(
+            new GenomeLayout(spec.space()), setup.cost(), setup.latency(), spec.constraints());
+    SearchState state = new SearchState(spec, screen, settings);
+    Progress progress =
+        new Progress(search.getDuration("progress-every"), spec, log, out.resolve("evaluated.csv"));
+    SearchState.Result result;
+    List<Finalists.Finalist> measured = List.of();
+    try (ClusterNode node =
+        ClusterNode.start(
+            config,
+            config.getString("automoe.cluster.host"),
+            config.getInt("automoe.cluster.port"),
+            List.of("coordinator", "worker"),
+            List.of(),
+            evaluators)) {
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "search: %s mode, %s, %d evaluators here; workers join with"
+                  + " `automoe node --roles worker --seed %s`",
+              spec.mode().name().toLowerCase(Locale.ROOT),
+              spec.budget() > 0
+                  ? spec.budget() + " evaluations"
+                  : spec.iterations() + " generations",
+              evaluators,
+              node.seedAddress()));
+      node.spawn(
+          SearchCoordinator.create(
+              state,
+              SearchCoordinator.Settings.defaults(),
+              Clock.systemUTC(),
+              progress,
+              setup.fingerprint()),
+          "search-coordinator");
+      node.spawn(
+          SupernetActor.create(
+              () -> WorkerResources.sharing(setup),
+              new SupernetActor.Settings(
+                  evaluators,
+                  search.getInt("prefetch"),
+                  node.evaluatorExecutor(),
+                  Clock.systemUTC()),
+              new CompletableFuture<>()),
+          "supernet");
+      result = progress.done.get();
+      // Measured once the search is over, so no evaluation shares the machine with the probe.
+      int finalists = search.getInt("finalists");
+      if (finalists > 0 && !result.evaluated().isEmpty()) {
+        log.accept("measuring the " + finalists + " best architectures' latency on this machine");
+        ProbeClient probe = new ProbeClient(node.system(), Duration.ofMinutes(10));
+        measured =
+            Finalists.measure(
+                probe::measure,
+                result.evaluated(),
+                finalists,
+                spec.constraints().maxLatencyMs(),
+                search.getInt("finalist-runs"),
+                log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while searching", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    SearchStatus status = progress.last;
+    Map<String, Object> report = SearchReport.write(out, spec, result, status, measured);
+    return new Outcome(report, status, result, measured);
+  }
+
+  /** Console progress every so often, and the end of the search. */
+  private static final class Progress implements SearchCoordinator.Listener {
+    final CompletableFuture<SearchState.Result> done = new CompletableFuture<>();
+    final long everyNanos;
+    final SearchJobSpec spec;
+    final Consumer<String> log;
+    final java.io.BufferedWriter csv;
+    long lastLine = System.nanoTime();
+    volatile SearchStatus last;
+
+    /** Every result is appended to {@code csv} as it comes, so an interrupted search keeps them. */
+    Progress(Duration every, SearchJobSpec spec, Consumer<String> log, Path csv) {
+      this.everyNanos = every.toNanos();
+      this.spec = spec;
+      this.log = log;
+      try {
+        java.nio.file.Files.createDirectories(csv.toAbsolutePath().getParent());
+        this.csv = java.nio.file.Files.newBufferedWriter(csv);
+        this.csv.write(SearchReport.CSV_HEADER);
+        this.csv.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write " + csv, e);
+      }
+    }
+
+    @Override
+    public void evaluated(Individual i) {
+      try {
+        csv.write(SearchReport.csvRow(i));
+        csv.flush();
+      } catch (java.io.IOException e) {
+        log.accept("cannot append to evaluated.csv: " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void progress(SearchStatus s) {
+      if (System.nanoTime() - lastLine >= everyNanos) {
+        lastLine = System.nanoTime();
+        log.accept(line(s));
+      }
+    }
+
+    @Override
+    public void finished(SearchState.Result result, SearchStatus s) {
+      last = s;
+      try {
+        csv.close();
+      } catch (java.io.IOException e) {
+        log.accept("cannot close evaluated.csv: " + e.getMessage());
+      }
+      log.accept(line(s));
+      done.complete(result);
+    }
+
+    private String line(SearchStatus s) {
+      String best =
+          s.best()
+              .map(
+                  b ->
+                      String.format(
+                          Locale.ROOT, "best %.4f (#%d)", b.validationLoss(), b.candidateId()))
+              .orElse("no result yet");
+      double rate = s.elapsedSeconds() > 0 ? s.evaluated() / s.elapsedSeconds() : 0;
+      String eta = "";
+      if (spec.budget() > 0 && rate > 0) {
+        eta = "  ETA " + Durations.format((spec.budget() - s.evaluated() - s.failed()) / rate);
+      }
+      return String.format(
+          Locale.ROOT,
+          "  %s: %d evaluated, %d in flight, %d pending, %d rejected, %d failed, %d re-queued;"
+              + " %s; %.2f/s%s",
+          s.state().name().toLowerCase(Locale.ROOT),
+          s.evaluated(),
+          s.inFlight(),
+          s.pending(),
+          s.rejected(),
+          s.failed(),
+          s.requeued(),
+          best,
+          rate,
+          eta);
+    }
+  }
+}

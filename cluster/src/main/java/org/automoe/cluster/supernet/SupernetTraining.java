@@ -1,0 +1,107 @@
+package org.automoe.cluster.supernet;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.automoe.cluster.cli.Json;
+import org.automoe.cluster.run.RunDirectory;
+import org.automoe.core.InvalidInputException;
+import org.automoe.core.data.Example;
+import org.automoe.core.space.SearchSpace;
+import org.automoe.core.space.SearchSpaceCodec;
+import org.automoe.core.supernet.CheckpointInfo;
+import org.automoe.core.supernet.Checkpoints;
+import org.automoe.core.supernet.Supernet;
+import org.automoe.core.supernet.SupernetShape;
+import org.automoe.core.supernet.SupernetWeights;
+import org.automoe.core.supernet.train.SupernetTrainer;
+import org.automoe.core.supernet.train.TrainingSettings;
+
+/**
+ * Trains (or resumes) a supernet in a prepared folder; shared by {@code supernet train} and the
+ * supernet stage of {@code automoe run}.
+ */
+public final class SupernetTraining {
+  private SupernetTraining() {}
+
+  public static SupernetTrainer.Result run(
+      Path out,
+      SearchSpace s,
+      TrainingData data,
+      TrainingSettings settings,
+      SupernetTrainer.Config config,
+      Consumer<String> log) {
+    List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
+    List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Path last = out.resolve("last");
+      Supernet net;
+      long start = 0;
+      if (Files.isDirectory(last)) {
+        CheckpointInfo info = Checkpoints.info(last);
+        requireSameRun(out, info, s, settings, config.seed(), data.bpeSha256());
+        net = Checkpoints.load(last, manager);
+        start = info.step();
+        log.accept(
+            String.format(
+                Locale.ROOT, "resuming %s from step %d of %d", last, start, settings.totalSteps()));
+      } else {
+        net =
+            new Supernet(
+                s,
+                SupernetWeights.init(
+                    SupernetShape.of(s, data.bpe().vocabSize(), 256), config.seed(), manager));
+        log.accept(
+            String.format(
+                Locale.ROOT,
+                "supernet of space '%s': %.2f M parameters, %d training pairs, %d validation pairs",
+                s.name(),
+                net.weights().parameterCount() / 1e6,
+                train.size(),
+                valid.size()));
+      }
+      try (net) {
+        SupernetTrainer.Result r =
+            new SupernetTrainer(net, settings, config, out, data.bpeSha256(), log)
+                .run(train, valid, start);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("space", s.name());
+        summary.put("steps", r.steps());
+        summary.put("seed", config.seed());
+        summary.put("targetTokensPerSecond", r.targetTokensPerSecond());
+        summary.put("lastLoss", r.lastLoss());
+        summary.put("bestValidLoss", r.bestValidLoss());
+        new RunDirectory(out).write("train-summary.json", Json.write(summary) + "\n");
+        return r;
+      }
+    }
+  }
+
+  private static void requireSameRun(
+      Path out,
+      CheckpointInfo info,
+      SearchSpace s,
+      TrainingSettings settings,
+      long seed,
+      String bpeSha) {
+    String problem = null;
+    if (!info.spaceYaml().equals(SearchSpaceCodec.toYaml(s))) {
+      problem = "another space";
+    } else if (info.seed() != seed) {
+      problem = "seed " + info.seed() + ", not " + seed;
+    } else if (!info.settings().equals(settings)) {
+      problem = "other training settings (steps, learning rate, batch, dropout)";
+    } else if (!info.bpeSha256().equals(bpeSha)) {
+      problem = "another BPE vocabulary";
+    }
+    if (problem != null) {
+      throw new InvalidInputException(
+          out + ": holds a run with " + problem + "; use another --out or the same options");
+    }
+  }
+}

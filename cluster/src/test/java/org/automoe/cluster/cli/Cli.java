@@ -1,0 +1,59 @@
+package org.automoe.cluster.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Runs the CLI in-process and captures what it prints. */
+public final class Cli {
+  public record Result(int exitCode, String out, String err) {}
+
+  private Cli() {}
+
+  public static synchronized Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Result(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  /**
+   * A corpus folder {@code dir/corpus} of {@code lines} distinct numbered sentence pairs, made by
+   * {@code automoe data import}.
+   */
+  public static Path corpus(Path dir, int lines) throws java.io.IOException {
+    StringBuilder tsv = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      tsv.append("the house number ")
+          .append(i)
+          .append(" is red\tdas Haus Nummer ")
+          .append(i)
+          .append(" ist rot\n");
+    }
+    Path file = java.nio.file.Files.writeString(dir.resolve("corpus.tsv"), tsv);
+    Path corpus = dir.resolve("corpus");
+    Result r = run("data", "import", "--tsv", file.toString(), "--out", corpus.toString());
+    if (r.exitCode() != 0) {
+      throw new AssertionError("data import failed: " + r.err());
+    }
+    return corpus;
+  }
+
+  /** A HAT fixture from core's test resources. */
+  public static Path hat(String file) {
+    return Path.of("..", "core", "src", "test", "resources", "hat", file)
+        .toAbsolutePath()
+        .normalize();
+  }
+}

@@ -1,0 +1,205 @@
+package org.automoe.cluster.latency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.automoe.cluster.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatencyCommandsTest {
+  @TempDir Path dir;
+
+  static Path hatXeon() {
+    return Path.of("..", "core", "src", "test", "resources", "hat-latency")
+        .resolve("wmt14ende_cpu_xeon_all.csv")
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  @Test
+  void trainsOnHatsFileAndPredictsWithTheSavedModel() {
+    Path model = dir.resolve("xeon.predictor");
+    Cli.Result r =
+        Cli.run(
+            "latency",
+            "train",
+            "--data",
+            hatXeon().toString(),
+            "--steps",
+            "40",
+            "--out",
+            model.toString(),
+            "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonObject json = JsonParser.parseString(r.out().strip()).getAsJsonObject();
+    for (String m : List.of("mlp", "linear")) {
+      JsonObject metrics = json.getAsJsonObject(m);
+      for (String key : List.of("rmse", "mae", "mape", "kendallTau", "within5", "within10")) {
+        assertTrue(metrics.has(key), m + "." + key + " in " + json);
+      }
+      double within10 = metrics.get("within10").getAsDouble();
+      assertTrue(
+          within10 >= metrics.get("within5").getAsDouble() && within10 <= 1, json.toString());
+    }
+    assertEquals(200, json.getAsJsonObject("rows").get("test").getAsInt());
+    assertTrue(Files.isRegularFile(model));
+
+    Cli.Result p =
+        Cli.run(
+            "latency",
+            "predict",
+            "--model",
+            model.toString(),
+            "--arch",
+            Cli.hat("HAT_wmt14ende_xeon@137.9ms_bleu@25.8.yml").toString(),
+            "--space",
+            "paper",
+            "--json");
+    assertEquals(0, p.exitCode(), p.err());
+    double ms =
+        JsonParser.parseString(p.out().strip())
+            .getAsJsonObject()
+            .get("predictedLatencyMs")
+            .getAsDouble();
+    assertTrue(ms > 10 && ms < 2000, "HAT's Xeon data lie between about 80 and 500 ms: " + ms);
+  }
+
+  @Test
+  void measurementResumesKeepingMeasuredRowsAndRefusesOtherOptions() throws Exception {
+    Path corpus = Cli.corpus(dir, 300);
+    Path csv = dir.resolve("tiny.csv");
+    String[] args = {
+      "latency",
+      "measure",
+      "--space",
+      "tiny",
+      "--corpus",
+      corpus.toString(),
+      "--samples",
+      "4",
+      "--runs",
+      "2",
+      "--out",
+      csv.toString()
+    };
+    Cli.Result first = Cli.run(args);
+    assertEquals(0, first.exitCode(), first.err());
+    List<String> lines = Files.readAllLines(csv);
+    List<String> rows = lines.stream().filter(l -> !l.startsWith("#")).skip(1).toList();
+    assertEquals(4, rows.size());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("# hardware: ")), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.equals("# space: tiny")), lines.toString());
+    assertTrue(
+        org.automoe.core.latency.DriftCorrection.applies(
+            org.automoe.core.latency.LatencyCsv.read(csv).rows()),
+        "every row carries the reference timed before it");
+
+    // An interrupted run: the last two rows are lost; a rerun measures only those.
+    Files.write(csv, lines.subList(0, lines.size() - 2));
+    Cli.Result again = Cli.run(args);
+    assertEquals(0, again.exitCode(), again.err());
+    List<String> after = Files.readAllLines(csv);
+    assertEquals(lines.subList(0, lines.size() - 2), after.subList(0, lines.size() - 2));
+    assertEquals(lines.size(), after.size());
+    assertTrue(again.out().contains("(2 new)"), again.out());
+
+    args[args.length - 3] = "3"; // --runs 3: another protocol
+    Cli.Result other = Cli.run(args);
+    assertEquals(2, other.exitCode());
+    assertTrue(other.err().contains("measured with protocol"), other.err());
+
+    Cli.Result tooFew =
+        Cli.run("latency", "train", "--data", csv.toString(), "--out", dir.resolve("p").toString());
+    assertEquals(2, tooFew.exitCode());
+    assertTrue(
+        tooFew.err().contains("a latency dataset needs at least 10 rows, but has 4"), tooFew.err());
+  }
+
+  @Test
+  void verifyComparesThePredictionWithTheMeasurementAtTypicalSpeed() throws Exception {
+    Path corpus = Cli.corpus(dir, 300);
+    Path csv = dir.resolve("tiny.csv");
+    Path model = dir.resolve("tiny.predictor");
+    Cli.Result measured =
+        Cli.run(
+            "latency",
+            "measure",
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--samples",
+            "12",
+            "--runs",
+            "2",
+            "--out",
+            csv.toString());
+    assertEquals(0, measured.exitCode(), measured.err());
+    Cli.Result trained =
+        Cli.run(
+            "latency",
+            "train",
+            "--data",
+            csv.toString(),
+            "--steps",
+            "20",
+            "--out",
+            model.toString(),
+            "--json");
+    assertEquals(0, trained.exitCode(), trained.err());
+    assertTrue(
+        JsonParser.parseString(trained.out().strip())
+            .getAsJsonObject()
+            .get("driftCorrected")
+            .getAsBoolean());
+    Path arch = dir.resolve("arch.yml");
+    Files.writeString(
+        arch,
+        org.automoe.core.arch.HatYamlCodec.write(
+            org.automoe.core.arch.Extremes.largest(
+                org.automoe.core.space.BuiltInSpaces.tiny(), false)));
+    Cli.Result v =
+        Cli.run(
+            "latency",
+            "verify",
+            "--model",
+            model.toString(),
+            "--arch",
+            arch.toString(),
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--runs",
+            "5",
+            "--json");
+    assertEquals(0, v.exitCode(), v.err());
+    JsonObject json = JsonParser.parseString(v.out().strip()).getAsJsonObject();
+    double raw = json.get("measuredLatencyMs").getAsDouble();
+    double typical = json.get("typicalSpeedLatencyMs").getAsDouble();
+    double reference = json.get("referenceMs").getAsDouble();
+    double trainingReference =
+        org.automoe.core.latency.DriftCorrection.medianReferenceMs(
+            org.automoe.core.latency.LatencyCsv.read(csv).rows());
+    assertEquals(raw * trainingReference / reference, typical, 1e-6 * typical);
+    double predicted = json.get("predictedLatencyMs").getAsDouble();
+    assertEquals((predicted - typical) / typical, json.get("relativeError").getAsDouble(), 1e-9);
+  }
+
+  @Test
+  void aFileWithoutLatencyColumnsIsRejectedInOneLine() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "a,b,c\n1,2,3\n");
+    Cli.Result r =
+        Cli.run("latency", "train", "--data", bad.toString(), "--out", dir.resolve("p").toString());
+    assertEquals(2, r.exitCode());
+    assertEquals(
+        "automoe: " + bad + ": missing column 'encoder_embed_dim' in the header line",
+        r.err().strip());
+  }
+}

@@ -1,0 +1,152 @@
+package org.automoe.cluster.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real second JVM joins a running search as a worker over loopback and is killed (SIGKILL)
+ * mid-search: the split-brain resolver removes its node, its leases go back to the queue, and every
+ * candidate is still evaluated exactly once.
+ */
+class WorkerJvmTest {
+  @TempDir Path dir;
+
+  @Test
+  void aKilledWorkerJvmLosesNoCandidate() throws Exception {
+    Path corpus = Cli.corpus(dir, 400);
+    Path supernet = dir.resolve("supernet");
+    Cli.Result trained =
+        Cli.run(
+            "supernet",
+            "train",
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--steps",
+            "2",
+            "--vocab",
+            "300",
+            "--out",
+            supernet.toString(),
+            "--max-tokens",
+            "512");
+    assertEquals(0, trained.exitCode(), trained.err());
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path conf =
+        Files.writeString(
+            dir.resolve("c.conf"),
+            "automoe.cluster.port = " + port + "\nautomoe.search.evaluators = 1\n");
+    Path out = dir.resolve("search");
+    CompletableFuture<Cli.Result> search =
+        CompletableFuture.supplyAsync(
+            () ->
+                Cli.run(
+                    "search",
+                    "--supernet",
+                    supernet.toString(),
+                    "--config",
+                    conf.toString(),
+                    "--budget",
+                    "1000",
+                    "--population",
+                    "20",
+                    "--out",
+                    out.toString(),
+                    "--json"));
+
+    Process worker = startWorker(supernet, port, dir.resolve("w.conf"));
+    List<String> workerLines = new ArrayList<>();
+    try {
+      BufferedReader err =
+          new BufferedReader(
+              new InputStreamReader(worker.getErrorStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = err.readLine()) != null) {
+        workerLines.add(line);
+        if (line.startsWith("worker node ")) {
+          break;
+        }
+      }
+      assertTrue(
+          workerLines.stream().anyMatch(l -> l.startsWith("worker node ")),
+          String.join("\n", workerLines));
+      Thread.sleep(3000); // joined and evaluating
+      assertTrue(worker.isAlive(), "the worker still runs before it is killed");
+    } finally {
+      worker.destroyForcibly();
+      worker.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    Cli.Result r = search.get(5, TimeUnit.MINUTES);
+    assertEquals(0, r.exitCode(), r.err());
+    JsonObject s =
+        JsonParser.parseString(r.out().strip()).getAsJsonObject().getAsJsonObject("search");
+    assertEquals(1000, s.get("evaluated").getAsInt());
+    assertEquals(0, s.get("failed").getAsInt());
+    assertTrue(s.get("requeued").getAsInt() >= 1, "the killed worker held a lease: " + s);
+    List<String> rows = Files.readAllLines(out.resolve("evaluated.csv"));
+    Set<String> ids = new HashSet<>();
+    for (String row : rows.subList(1, rows.size())) {
+      assertTrue(ids.add(row.split(",")[0]), "evaluated twice: " + row);
+    }
+    assertEquals(1000, ids.size());
+  }
+
+  private static Process startWorker(Path supernet, int port, Path conf) throws IOException {
+    Files.writeString(conf, "automoe.cluster.port = 0\n");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String key :
+        List.of(
+            "ai.djl.offline",
+            "DJL_CACHE_DIR",
+            "ai.djl.pytorch.num_threads",
+            "ai.djl.pytorch.num_interop_threads")) {
+      String v = System.getProperty(key);
+      if (v != null) {
+        cmd.add("-D" + key + "=" + v);
+      }
+    }
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "node",
+            "--roles",
+            "worker",
+            "--seed",
+            "127.0.0.1:" + port,
+            "--supernet",
+            supernet.toString(),
+            "--evaluators",
+            "1",
+            "--config",
+            conf.toString()));
+    return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+}

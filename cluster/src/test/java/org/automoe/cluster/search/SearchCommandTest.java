@@ -1,0 +1,233 @@
+package org.automoe.cluster.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.node.WorkerResources;
+import org.automoe.cluster.space.CostCommandTest;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.Extremes;
+import org.automoe.core.evo.Candidate;
+import org.automoe.core.evo.Seeds;
+import org.automoe.core.search.Evaluator;
+import org.automoe.core.space.BuiltInSpaces;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The search on the embedded one-node cluster, with a real (tiny) supernet as the fitness. */
+class SearchCommandTest {
+  @TempDir static Path dir;
+  static Path supernet;
+  static Path config;
+
+  @BeforeAll
+  static void trainATinySupernet() throws IOException {
+    Path corpus = Cli.corpus(dir, 400);
+    supernet = dir.resolve("supernet");
+    Cli.Result r =
+        Cli.run(
+            "supernet",
+            "train",
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--steps",
+            "4",
+            "--vocab",
+            "300",
+            "--out",
+            supernet.toString(),
+            "--max-tokens",
+            "512");
+    assertEquals(0, r.exitCode(), r.err());
+    // Any free port, so tests never collide with a search running on this machine.
+    config =
+        Files.writeString(
+            dir.resolve("test.conf"),
+            "automoe.cluster.port = 0\nautomoe.search.valid-sentences = 40\nautomoe.search.evaluators = 2\n");
+  }
+
+  private static JsonObject search(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "search",
+                "--supernet",
+                supernet.toString(),
+                "--config",
+                config.toString(),
+                "--json"));
+    args.addAll(List.of(extra));
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.exitCode(), r.err());
+    return JsonParser.parseString(r.out().strip()).getAsJsonObject();
+  }
+
+  @Test
+  void asyncSearchEvaluatesItsBudgetOnceEachUnderTheLimit() throws IOException {
+    long limit = 60_000; // non-embedding parameters: cuts the tiny space roughly in half
+    Path out = dir.resolve("async");
+    JsonObject r =
+        search(
+            "--budget",
+            "24",
+            "--population",
+            "10",
+            "--max-params",
+            "0.06",
+            "--out",
+            out.toString());
+    JsonObject s = r.getAsJsonObject("search");
+    assertEquals(24, s.get("evaluated").getAsInt());
+    assertEquals("done", s.get("state").getAsString());
+    assertTrue(s.get("rejected").getAsInt() > 0, "the limit rejected some draws: " + s);
+    JsonObject best = r.getAsJsonObject("best");
+    assertTrue(best.get("valLoss").getAsDouble() > 0);
+    assertTrue(best.get("paramsNonEmbedding").getAsLong() <= limit);
+    List<String> rows = Files.readAllLines(out.resolve("evaluated.csv"));
+    assertEquals(25, rows.size());
+    Set<String> keys = new HashSet<>();
+    double lowest = Double.POSITIVE_INFINITY;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] cells = row.split(",");
+      assertTrue(keys.add(row.substring(row.indexOf('"'))), "evaluated twice: " + row);
+      lowest = Math.min(lowest, Double.parseDouble(cells[3]));
+    }
+    assertEquals(lowest, best.get("valLoss").getAsDouble(), 1e-6);
+    assertTrue(Files.isRegularFile(out.resolve("best.yml")));
+    assertTrue(r.getAsJsonArray("front").size() >= 1);
+    // The three best were measured for real after the search; without a latency limit all meet.
+    JsonObject finalists = r.getAsJsonObject("finalists");
+    assertEquals(3, finalists.getAsJsonArray("measured").size());
+    for (var f : finalists.getAsJsonArray("measured")) {
+      assertTrue(f.getAsJsonObject().get("measuredLatencyMs").getAsDouble() > 0);
+    }
+    assertEquals(
+        best.get("candidate").getAsLong(),
+        finalists.getAsJsonObject("best").get("candidate").getAsLong());
+  }
+
+  @Test
+  void aFinalistSlowerThanTheLimitWhenMeasuredIsNotReportedAsMeetingIt() {
+    try (SearchSetup setup = SearchSetup.open(supernet, null, 40)) {
+      List<org.automoe.core.evo.Individual> evaluated = new ArrayList<>();
+      Architecture a = Extremes.largest(BuiltInSpaces.tiny(), false);
+      Candidate c = new Candidate(1, 0, 0, a, setup.cost().cost(a), 0.5);
+      evaluated.add(new org.automoe.core.evo.Individual(c, null, 4.0));
+      List<Finalists.Finalist> measured =
+          Finalists.measure(
+              WorkerResources.sharing(setup).meter(),
+              evaluated,
+              1,
+              java.util.OptionalDouble.of(1e-6),
+              5,
+              line -> {});
+      assertEquals(1, measured.size());
+      assertTrue(!measured.get(0).meetsLimit(), "no model runs in a nanosecond");
+      var report = Finalists.report(measured);
+      assertTrue(!report.containsKey("best"), report.toString());
+      List<Finalists.Finalist> loose =
+          Finalists.measure(
+              WorkerResources.sharing(setup).meter(),
+              evaluated,
+              1,
+              java.util.OptionalDouble.of(1e6),
+              5,
+              line -> {});
+      assertTrue(Finalists.report(loose).containsKey("best"));
+    }
+  }
+
+  @Test
+  void generationalSearchEvaluatesEveryGenerationAndReplays() {
+    JsonObject a =
+        search(
+            "--mode",
+            "generational",
+            "--iterations",
+            "1",
+            "--population",
+            "10",
+            "--seed",
+            "5",
+            "--out",
+            dir.resolve("g1").toString());
+    JsonObject b =
+        search(
+            "--mode",
+            "generational",
+            "--iterations",
+            "1",
+            "--population",
+            "10",
+            "--seed",
+            "5",
+            "--out",
+            dir.resolve("g2").toString());
+    assertEquals(10 + 8, a.getAsJsonObject("search").get("evaluated").getAsInt());
+    assertEquals(a.get("best").toString(), b.get("best").toString(), "same seed, same answer");
+  }
+
+  @Test
+  void badOptionsAreOneLineErrors() {
+    Cli.Result noPredictor =
+        Cli.run(
+            "search", "--supernet", supernet.toString(), "--budget", "5", "--max-latency-ms", "10");
+    CostCommandTest.assertOneLineError(noPredictor, "--max-latency-ms needs a latency predictor");
+    Cli.Result wrongLength =
+        Cli.run(
+            "search", "--supernet", supernet.toString(), "--mode", "generational", "--budget", "5");
+    CostCommandTest.assertOneLineError(wrongLength, "--budget is for --mode async");
+    Cli.Result noFolder =
+        Cli.run("search", "--supernet", dir.resolve("none").toString(), "--budget", "5");
+    CostCommandTest.assertOneLineError(noFolder, "no supernet folder");
+  }
+
+  @Test
+  void concurrentEvaluationsEqualSequentialOnes() throws Exception {
+    try (SearchSetup setup = SearchSetup.open(supernet, null, 40)) {
+      Evaluator fitness = setup.evaluator();
+      List<Candidate> candidates = new ArrayList<>();
+      var layout = new org.automoe.core.arch.GenomeLayout(BuiltInSpaces.tiny());
+      var sampler = new org.automoe.core.evo.RandomSampler(layout);
+      for (int i = 0; i < 6; i++) {
+        Architecture a =
+            i == 0
+                ? Extremes.largest(BuiltInSpaces.tiny(), false)
+                : layout.decode(sampler.sample(Seeds.rng(Seeds.derive(3, i))));
+        candidates.add(new Candidate(i, 0, 0, a, setup.cost().cost(a), Double.NaN));
+      }
+      double[] sequential = new double[candidates.size()];
+      for (int i = 0; i < sequential.length; i++) {
+        sequential[i] = fitness.validationLoss(candidates.get(i));
+      }
+      ExecutorService two = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Double>> parallel = new ArrayList<>();
+        for (Candidate c : candidates) {
+          parallel.add(two.submit(() -> fitness.validationLoss(c)));
+        }
+        for (int i = 0; i < sequential.length; i++) {
+          assertEquals(sequential[i], parallel.get(i).get(), 1e-5, "candidate " + i);
+        }
+      } finally {
+        two.shutdownNow();
+      }
+    }
+  }
+}

@@ -1,7 +1,0 @@
-package org.automoe.core.evo;
-
-/** Gives a candidate its fitness: the validation loss of the subnet with inherited weights. */
-@FunctionalInterface
-public interface Evaluator {
-  double validationLoss(Candidate candidate);
-}

@@ -1,8 +1,0 @@
-package org.automoe.core.evo;
-
-/** Lifecycle of a search. */
-public enum SearchPhase {
-  RUNNING,
-  DONE,
-  FAILED
-}

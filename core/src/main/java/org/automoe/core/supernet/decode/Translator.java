@@ -1,0 +1,91 @@
+package org.automoe.core.supernet.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.data.Batch;
+import org.automoe.core.data.Bpe;
+import org.automoe.core.data.Example;
+import org.automoe.core.data.TokenBatcher;
+import org.automoe.core.supernet.IncrementalDecoder;
+import org.automoe.core.supernet.Supernet;
+
+/**
+ * Greedy decoding of a subnet: the encoder runs once per batch, then the decoder extends every
+ * sentence by its most probable token until all have ended (or a length limit of 1.5 x source +
+ * 10). The decoder keeps a key/value cache ({@link IncrementalDecoder}), so a step costs the same
+ * at any position.
+ */
+public final class Translator {
+  private final Supernet net;
+  private final Architecture arch;
+
+  public Translator(Supernet net, Architecture arch) {
+    this.net = net;
+    this.arch = arch;
+  }
+
+  /** Token ids of the translation of each source, in order. */
+  public List<int[]> translate(List<int[]> sources, int maxTokens) {
+    // Sources longer than the position table are cut; the EOS takes one position.
+    int longest = net.weights().shape().maxPositions() - 1;
+    List<Example> examples =
+        sources.stream()
+            .map(
+                s ->
+                    new Example(
+                        s.length > longest ? java.util.Arrays.copyOf(s, longest) : s, new int[0]))
+            .toList();
+    List<int[]> out = new ArrayList<>();
+    for (Batch b :
+        new TokenBatcher(Math.max(maxTokens, longest + 1), longest + 1).inOrder(examples)) {
+      out.addAll(batch(b));
+    }
+    return out;
+  }
+
+  private List<int[]> batch(Batch batch) {
+    int rows = batch.size();
+    List<int[]> sources = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      sources.add(java.util.Arrays.copyOf(batch.source()[r], batch.sourceLengths()[r]));
+    }
+    int limit = (int) (batch.source()[0].length * 1.5) + 10;
+    limit = Math.min(limit, net.weights().shape().maxPositions());
+    List<List<Integer>> prefix = new ArrayList<>();
+    boolean[] done = new boolean[rows];
+    long[] last = new long[rows];
+    for (int r = 0; r < rows; r++) {
+      prefix.add(new ArrayList<>(List.of(Bpe.BOS)));
+      last[r] = Bpe.BOS;
+    }
+    try (IncrementalDecoder decoder = IncrementalDecoder.open(net, arch)) {
+      decoder.encode(sources, 1);
+      for (int t = 0; t < limit - 1 && !allTrue(done); t++) {
+        long[] next = decoder.stepGreedy(last);
+        for (int r = 0; r < rows; r++) {
+          int token = done[r] ? Bpe.PAD : (int) next[r];
+          prefix.get(r).add(token);
+          last[r] = token;
+          done[r] |= token == Bpe.EOS;
+        }
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    for (List<Integer> p : prefix) {
+      int end = p.indexOf(Bpe.EOS);
+      List<Integer> tokens = p.subList(1, end < 0 ? p.size() : end);
+      out.add(tokens.stream().mapToInt(Integer::intValue).filter(x -> x != Bpe.PAD).toArray());
+    }
+    return out;
+  }
+
+  private static boolean allTrue(boolean[] v) {
+    for (boolean b : v) {
+      if (!b) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
