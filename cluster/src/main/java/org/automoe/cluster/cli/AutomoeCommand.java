@@ -13,6 +13,10 @@ import org.automoe.cluster.space.SpaceCommand;
 import org.automoe.cluster.supernet.SubnetCommand;
 import org.automoe.cluster.supernet.SupernetCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** The {@code automoe} command and its subcommands. */
 @Command(
@@ -36,7 +40,27 @@ import picocli.CommandLine.Command;
       BenchCommand.class
     })
 final class AutomoeCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "print warnings and errors only (or set AUTOMOE_LOG_LEVEL=WARN)")
+  void setQuiet(boolean quiet) {
+    if (quiet) {
+      Logging.quiet();
+    }
+  }
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "print debug lines too (or set AUTOMOE_LOG_LEVEL=DEBUG)")
+  void setVerbose(boolean verbose) {
+    if (verbose) {
+      Logging.verbose();
+    }
+  }
 
   @Override
   public void run() {

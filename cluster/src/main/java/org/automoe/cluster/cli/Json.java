@@ -1,77 +1,141 @@
 package org.automoe.cluster.cli;
 
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
- * Writes maps, lists, strings, numbers and booleans as compact JSON; NaN and infinities become
- * null.
+ * The JSON the commands write (result files, {@code --json} output): compact Gson of records, maps
+ * and lists. Users script against these files, so the conventions are fixed here once: an empty
+ * {@link Optional} leaves its key out, NaN and infinities become null, paths are strings.
  */
 public final class Json {
+  private static final Gson GSON =
+      new GsonBuilder()
+          .disableHtmlEscaping()
+          .registerTypeAdapterFactory(new OptionalAdapters())
+          .registerTypeAdapter(Double.class, new FiniteDouble())
+          .registerTypeAdapter(double.class, new FiniteDouble())
+          .registerTypeHierarchyAdapter(Path.class, new PathAsString())
+          .create();
+
   private Json() {}
 
+  /** One compact JSON value, without a trailing newline. */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    append(out, value);
-    return out.toString();
+    return GSON.toJson(value);
   }
 
-  private static void append(StringBuilder out, Object v) {
-    if (v == null) {
-      out.append("null");
-    } else if (v instanceof String s) {
-      string(out, s);
-    } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
-      out.append("null");
-    } else if (v instanceof Number || v instanceof Boolean) {
-      out.append(v);
-    } else if (v instanceof Map<?, ?> m) {
-      out.append('{');
-      Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-      while (it.hasNext()) {
-        Map.Entry<?, ?> e = it.next();
-        string(out, String.valueOf(e.getKey()));
-        out.append(':');
-        append(out, e.getValue());
-        if (it.hasNext()) {
-          out.append(',');
-        }
+  /** NaN and infinities are not JSON: they are written as null, as Python's readers expect. */
+  private static final class FiniteDouble extends TypeAdapter<Double> {
+    @Override
+    public void write(JsonWriter out, Double v) throws IOException {
+      if (v == null || v.isNaN() || v.isInfinite()) {
+        boolean keep = out.getSerializeNulls();
+        out.setSerializeNulls(true); // a NaN field stays present, as null
+        out.nullValue();
+        out.setSerializeNulls(keep);
+      } else {
+        out.value(v.doubleValue());
       }
-      out.append('}');
-    } else if (v instanceof List<?> l) {
-      out.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        append(out, l.get(i));
-      }
-      out.append(']');
-    } else {
-      string(out, v.toString());
+    }
+
+    @Override
+    public Double read(JsonReader in) {
+      throw new UnsupportedOperationException("write-only");
     }
   }
 
-  private static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+  private static final class PathAsString extends TypeAdapter<Path> {
+    @Override
+    public void write(JsonWriter out, Path p) throws IOException {
+      out.value(p.toString());
+    }
+
+    @Override
+    public Path read(JsonReader in) {
+      throw new UnsupportedOperationException("write-only");
+    }
+  }
+
+  /** Optionals write their value, or nothing at all (the key is dropped with the null). */
+  private static final class OptionalAdapters implements TypeAdapterFactory {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      Class<?> raw = type.getRawType();
+      if (raw == OptionalDouble.class) {
+        return (TypeAdapter<T>)
+            writeOnly(
+                (JsonWriter out, OptionalDouble v) -> {
+                  if (v.isPresent()) {
+                    gson.getAdapter(Double.class).write(out, v.getAsDouble());
+                  } else {
+                    out.nullValue();
+                  }
+                });
+      }
+      if (raw == OptionalLong.class) {
+        return (TypeAdapter<T>)
+            writeOnly(
+                (JsonWriter out, OptionalLong v) -> {
+                  if (v.isPresent()) {
+                    out.value(v.getAsLong());
+                  } else {
+                    out.nullValue();
+                  }
+                });
+      }
+      if (raw != Optional.class) {
+        return null;
+      }
+      Type inner =
+          type.getType() instanceof ParameterizedType p
+              ? p.getActualTypeArguments()[0]
+              : Object.class;
+      TypeAdapter<Object> value = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(inner));
+      return (TypeAdapter<T>)
+          writeOnly(
+              (JsonWriter out, Optional<?> v) -> {
+                if (v.isPresent()) {
+                  value.write(out, v.get());
+                } else {
+                  out.nullValue();
+                }
+              });
+    }
+  }
+
+  private interface Writer<V> {
+    void write(JsonWriter out, V value) throws IOException;
+  }
+
+  private static <V> TypeAdapter<V> writeOnly(Writer<V> writer) {
+    return new TypeAdapter<>() {
+      @Override
+      public void write(JsonWriter out, V v) throws IOException {
+        if (v == null) {
+          out.nullValue();
+        } else {
+          writer.write(out, v);
         }
       }
-    }
-    out.append('"');
+
+      @Override
+      public V read(JsonReader in) {
+        throw new UnsupportedOperationException("write-only");
+      }
+    };
   }
 }

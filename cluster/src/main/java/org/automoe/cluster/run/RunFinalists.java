@@ -2,11 +2,9 @@ package org.automoe.cluster.run;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.latency.LatencyCheck;
 import org.automoe.cluster.search.Finalists;
@@ -23,6 +21,8 @@ import org.automoe.core.data.Example;
 import org.automoe.core.latency.LatencyPredictor;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.supernet.Supernet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last stage of a run: the searched architecture (the best one that met the latency limit when
@@ -32,16 +32,35 @@ import org.automoe.core.supernet.Supernet;
  * results.json} and {@code results.md}.
  */
 final class RunFinalists {
+  private static final Logger LOG = LoggerFactory.getLogger(RunFinalists.class);
+
   private RunFinalists() {}
 
-  static String run(
-      Path run,
-      SearchRun.Outcome search,
-      double limitMs,
-      int steps,
-      Integer testSentences,
-      long seed,
-      Consumer<String> log) {
+  /** Both models trained and compared, as written to results.json. */
+  record Compared(RunResults results) implements StageResult {
+    @Override
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "best: BLEU %.2f, %.2f ms measured; dense baseline: BLEU %.2f, %.2f ms -> results.json,"
+              + " results.md",
+          results.best().bleu(),
+          results.best().measuredLatencyMs(),
+          results.baseline().bleu(),
+          results.baseline().measuredLatencyMs());
+    }
+  }
+
+  /** The stage, or nothing when the search evaluated nothing. */
+  static Optional<Compared> run(RunContext context, RunSearch.Done searched) {
+    SearchRun.Outcome search = searched.outcome();
+    if (search.result().best().isEmpty()) {
+      return Optional.empty();
+    }
+    Path run = context.root();
+    int steps = context.retrainSteps();
+    Integer testSentences = context.profile().testSentenceLimit();
+    long seed = context.seed();
     Architecture best =
         search.finalists().stream()
             .filter(Finalists.Finalist::meetsLimit)
@@ -50,33 +69,21 @@ final class RunFinalists {
             .orElseGet(() -> search.result().best().orElseThrow().candidate().architecture());
     SearchSpace space = spaceOf(run);
     Architecture baseline = Extremes.largest(space, true);
-    Map<String, Object> results = new LinkedHashMap<>();
-    results.put("best", evaluate(run, space, "best", best, steps, testSentences, seed, log));
-    results.put(
-        "baseline", evaluate(run, space, "baseline", baseline, steps, testSentences, seed, log));
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("mode", search.report().get("mode"));
-    s.put("evaluated", search.status().evaluated());
-    s.put("rejected", search.status().rejected());
-    s.put("requeued", search.status().requeued());
-    s.put("wallSeconds", search.status().elapsedSeconds());
-    s.put("maxLatencyMs", limitMs);
-    results.put("search", s);
+    RunResults results =
+        new RunResults(
+            evaluate(run, space, "best", best, steps, testSentences, seed),
+            evaluate(run, space, "baseline", baseline, steps, testSentences, seed),
+            new RunResults.SearchSummary(
+                search.report().mode(),
+                search.status().evaluated(),
+                search.status().rejected(),
+                search.status().requeued(),
+                search.status().elapsedSeconds(),
+                searched.limitMs()));
     RunDirectory dir = new RunDirectory(run);
     dir.write("results.json", Json.write(results) + "\n");
-    dir.write("results.md", markdown(results, limitMs, steps));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> b = (Map<String, Object>) results.get("best");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> d = (Map<String, Object>) results.get("baseline");
-    return String.format(
-        Locale.ROOT,
-        "best: BLEU %.2f, %.2f ms measured; dense baseline: BLEU %.2f, %.2f ms -> results.json,"
-            + " results.md",
-        b.get("bleu"),
-        b.get("measuredLatencyMs"),
-        d.get("bleu"),
-        d.get("measuredLatencyMs"));
+    dir.write("results.md", markdown(results, steps));
+    return Optional.of(new Compared(results));
   }
 
   private static SearchSpace spaceOf(Path run) {
@@ -88,26 +95,23 @@ final class RunFinalists {
     }
   }
 
-  private static Map<String, Object> evaluate(
+  private static RunResults.ModelResult evaluate(
       Path run,
       SearchSpace space,
       String name,
       Architecture a,
       int steps,
       Integer testSentences,
-      long seed,
-      Consumer<String> log) {
+      long seed) {
     Path folder = run.resolve("final").resolve(name);
-    log.accept(name + ": training " + a.key() + " for " + steps + " updates -> final/" + name);
+    LOG.info("      {}: training {} for {} updates -> final/{}", name, a.key(), steps, name);
     RunRetrain.Trained t = RunRetrain.train(run, a, folder, steps, seed, line -> {});
     SubnetEvaluation.Result e =
         SubnetEvaluation.run(
             folder, folder.resolve("arch.yml"), null, testSentences, 1, folder.resolve("test.hyp"));
     TrainingData data = TrainingData.open(folder);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("arch", a.key());
-    m.put("valLoss", e.validLoss());
-    m.put("bleu", e.bleu().score());
+    LatencyCheck.Measured measured;
+    double predictedMs;
     try (NDManager manager = NDManager.newBaseManager();
         Supernet net = ModelFolder.load(ModelFolder.checkpoint(folder, null), data, manager);
         LatencyPredictor predictor =
@@ -116,7 +120,7 @@ final class RunFinalists {
           TrainingData.encode(data.bpe(), data.corpus().valid()).stream()
               .map(Example::source)
               .toList();
-      LatencyCheck.Measured measured =
+      measured =
           LatencyCheck.measure(
               net,
               sources,
@@ -125,68 +129,74 @@ final class RunFinalists {
               100,
               1,
               Integer.getInteger("ai.djl.pytorch.num_threads", 1));
-      m.put("measuredLatencyMs", measured.typicalMs());
-      m.put("rawMeasuredLatencyMs", measured.sample().totalMs());
-      m.put("predictedLatencyMs", predictor.predictMs(List.of(a))[0]);
+      predictedMs = predictor.predictMs(List.of(a))[0];
     }
     CostReport c =
         new CostModel(CostSettings.of(space).withVocabSize(data.bpe().vocabSize())).cost(a);
-    m.put("flops", c.flops());
-    m.put("paramsActive", c.paramsActive());
-    m.put("trainSteps", t.steps());
-    m.put("trainSeconds", t.seconds());
-    m.put("testSentences", e.testSentences());
-    log.accept(
-        String.format(
-            Locale.ROOT,
-            "%s: validation loss %.4f, BLEU %.2f, %.2f ms measured (%.2f predicted)",
-            name,
+    RunResults.ModelResult m =
+        new RunResults.ModelResult(
+            a.key(),
             e.validLoss(),
             e.bleu().score(),
-            m.get("measuredLatencyMs"),
-            m.get("predictedLatencyMs")));
+            measured.typicalMs(),
+            measured.sample().totalMs(),
+            predictedMs,
+            c.flops(),
+            c.paramsActive(),
+            t.steps(),
+            t.seconds(),
+            e.testSentences());
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "      %s: validation loss %.4f, BLEU %.2f, %.2f ms measured (%.2f predicted)",
+            name,
+            m.valLoss(),
+            m.bleu(),
+            m.measuredLatencyMs(),
+            m.predictedLatencyMs()));
     return m;
   }
 
-  private static String markdown(Map<String, Object> r, double limitMs, int steps) {
+  private static String markdown(RunResults r, int steps) {
     StringBuilder out = new StringBuilder("# AutoMoE run results\n\n");
     out.append(
         String.format(
             Locale.ROOT,
             "Latency limit %.2f ms (predicted during the search, measured after it). Both models"
                 + " trained on their own from inherited weights for %d updates.%n%n",
-            limitMs,
+            r.search().maxLatencyMs(),
             steps));
     out.append(
         "| model | validation loss | BLEU | measured ms | predicted ms | GFLOPs | active params (M)"
             + " | architecture |\n|---|---|---|---|---|---|---|---|\n");
-    for (String name : List.of("best", "baseline")) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> m = (Map<String, Object>) r.get(name);
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %.4f | %.2f | %.2f | %.2f | %.4f | %.3f | `%s` |%n",
-              name.equals("best") ? "searched" : "dense baseline (largest shape)",
-              m.get("valLoss"),
-              m.get("bleu"),
-              m.get("measuredLatencyMs"),
-              m.get("predictedLatencyMs"),
-              ((Long) m.get("flops")) / 1e9,
-              ((Long) m.get("paramsActive")) / 1e6,
-              m.get("arch")));
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> s = (Map<String, Object>) r.get("search");
+    row(out, "searched", r.best());
+    row(out, "dense baseline (largest shape)", r.baseline());
+    RunResults.SearchSummary s = r.search();
     out.append(
         String.format(
             Locale.ROOT,
-            "%nSearch: %s, %s evaluated, %s rejected, %s re-queued, %.0f s.%n",
-            s.get("mode"),
-            s.get("evaluated"),
-            s.get("rejected"),
-            s.get("requeued"),
-            (Double) s.get("wallSeconds")));
+            "%nSearch: %s, %d evaluated, %d rejected, %d re-queued, %.0f s.%n",
+            s.mode(),
+            s.evaluated(),
+            s.rejected(),
+            s.requeued(),
+            s.wallSeconds()));
     return out.toString();
+  }
+
+  private static void row(StringBuilder out, String label, RunResults.ModelResult m) {
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %.4f | %.2f | %.2f | %.2f | %.4f | %.3f | `%s` |%n",
+            label,
+            m.valLoss(),
+            m.bleu(),
+            m.measuredLatencyMs(),
+            m.predictedLatencyMs(),
+            m.flops() / 1e9,
+            m.paramsActive() / 1e6,
+            m.arch()));
   }
 }

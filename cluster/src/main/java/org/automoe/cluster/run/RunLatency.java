@@ -11,19 +11,43 @@ import org.automoe.cluster.latency.PredictorTraining;
 import org.automoe.core.latency.LatencyMetrics;
 import org.automoe.core.latency.LatencyProtocol;
 import org.automoe.core.latency.PredictorRecipe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The latency stage of a run: a dataset of the run's supernet measured on this machine ({@code
  * latency/latency.csv}, resumed on a rerun), then the predictor trained on it ({@code
  * latency/predictor.bin}) with its held-out figures ({@code latency/report.json}).
  */
-final class RunLatency {
-  private RunLatency() {}
+final class RunLatency implements Stage<RunLatency.Measured> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunLatency.class);
 
-  /**
-   * @param predictorSteps predictor updates, or 0 for the tuned recipe's
-   */
-  static String run(Path run, int samples, long seed, int predictorSteps, int runs) {
+  /** The dataset's size and the predictor's held-out figures next to the linear baseline's. */
+  record Measured(int architectures, LatencyMetrics mlp, LatencyMetrics linear)
+      implements StageResult {
+    @Override
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%d architectures measured; predictor on %d held-out: %.1f %% within 10 %%, Kendall"
+              + " %.3f (linear: %.1f %%, %.3f) -> latency/",
+          architectures,
+          mlp.count(),
+          100 * mlp.within10(),
+          mlp.kendallTau(),
+          100 * linear.within10(),
+          linear.kendallTau());
+    }
+  }
+
+  @Override
+  public Measured run(RunContext context) {
+    Path run = context.root();
+    int samples = context.latencySamples();
+    long seed = context.seed();
+    int predictorSteps = context.settings().predictorSteps();
+    int runs = context.settings().latencyRuns();
+    LOG.info("      measuring {} architectures -> latency/", samples);
     Path dir = run.resolve("latency");
     Path csv = dir.resolve("latency.csv");
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -38,7 +62,7 @@ final class RunLatency {
             samples,
             seed,
             Integer.getInteger("ai.djl.pytorch.num_threads", 1),
-            line -> System.out.println("      " + line));
+            line -> LOG.info("      {}", line));
       }
     }
     Path predictor = dir.resolve("predictor.bin");
@@ -55,19 +79,11 @@ final class RunLatency {
             predictor,
             line -> {});
     new RunDirectory(run).write("latency/report.json", Json.write(report.asMap(predictor)) + "\n");
-    LatencyMetrics mlp = report.models().get("mlp");
-    LatencyMetrics linear = report.models().get("linear");
-    return String.format(
-        Locale.ROOT,
-        "%d architectures measured; predictor on %d held-out: %.1f %% within 10 %%, Kendall"
-            + " %.3f (linear: %.1f %%, %.3f) -> latency/",
+    return new Measured(
         report.split().train().size()
             + report.split().valid().size()
             + report.split().test().size(),
-        mlp.count(),
-        100 * mlp.within10(),
-        mlp.kendallTau(),
-        100 * linear.within10(),
-        linear.kendallTau());
+        report.models().get("mlp"),
+        report.models().get("linear"));
   }
 }

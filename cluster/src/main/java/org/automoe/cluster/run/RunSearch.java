@@ -16,18 +16,46 @@ import org.automoe.core.latency.LatencyCsv;
 import org.automoe.core.latency.LatencyRecord;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchStatus;
 
 /**
  * The search stage of a run: async search of the trained supernet under a latency limit (given, or
  * the median latency the latency stage measured, so the limit halves the space on this machine).
  */
-final class RunSearch {
-  private RunSearch() {}
+final class RunSearch implements Stage<RunSearch.Done> {
 
-  /** The stage's console summary, the search, and the latency limit it used. */
-  record Done(String summary, SearchRun.Outcome outcome, double limitMs) {}
+  /** The finished search and the latency limit it used. */
+  record Done(SearchRun.Outcome outcome, double limitMs) implements StageResult {
+    @Override
+    public String summary() {
+      SearchStatus status = outcome.status();
+      return outcome
+          .result()
+          .best()
+          .map(
+              b ->
+                  String.format(
+                      Locale.ROOT,
+                      "%d evaluated (%d rejected) in %.0f s under %.2f ms; best validation loss"
+                          + " %.4f at %.2f ms predicted, %s FLOPs -> search/",
+                      status.evaluated(),
+                      status.rejected(),
+                      status.elapsedSeconds(),
+                      limitMs,
+                      b.validationLoss(),
+                      b.candidate().predictedLatencyMs(),
+                      Units.giga(b.candidate().cost().flops())))
+          .orElse("no architecture evaluated: " + status.failure().orElse("?"));
+    }
+  }
 
-  static Done run(Path run, Config config, int budget, double maxLatencyMs, long seed) {
+  @Override
+  public Done run(RunContext context) {
+    Path run = context.root();
+    Config config = context.config();
+    int budget = context.searchBudget();
+    double maxLatencyMs = context.settings().searchMaxLatencyMs();
+    long seed = context.seed();
     Path latency = run.resolve("latency");
     double limit =
         maxLatencyMs > 0 ? maxLatencyMs : medianLatencyMs(latency.resolve("latency.csv"));
@@ -48,31 +76,8 @@ final class RunSearch {
               0,
               budget,
               seed);
-      SearchRun.Outcome o =
-          SearchRun.run(
-              config,
-              setup,
-              spec,
-              run.resolve("search"),
-              line -> System.out.println("      " + line));
-      String summary =
-          o.result()
-              .best()
-              .map(
-                  b ->
-                      String.format(
-                          Locale.ROOT,
-                          "%d evaluated (%d rejected) in %.0f s under %.2f ms; best validation loss"
-                              + " %.4f at %.2f ms predicted, %s FLOPs -> search/",
-                          o.status().evaluated(),
-                          o.status().rejected(),
-                          o.status().elapsedSeconds(),
-                          limit,
-                          b.validationLoss(),
-                          b.candidate().predictedLatencyMs(),
-                          Units.giga(b.candidate().cost().flops())))
-              .orElse("no architecture evaluated: " + o.status().failure().orElse("?"));
-      return new Done(summary, o, limit);
+      SearchRun.Outcome o = SearchRun.run(config, setup, spec, run.resolve("search"));
+      return new Done(o, limit);
     }
   }
 

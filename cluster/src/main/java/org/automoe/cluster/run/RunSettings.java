@@ -11,7 +11,7 @@ import org.automoe.core.InvalidInputException;
  * Settings of {@code automoe run}, read once from {@code automoe.run} (application.conf in the jar,
  * overlaid by {@code --config FILE}).
  *
- * @param profile demo or small
+ * @param profile a packaged profile's name or a profile file (see {@link Profile})
  * @param dir folder that holds run directories
  * @param seed root seed of every draw of a run
  * @param surveySamples architectures drawn by the survey stage
@@ -39,9 +39,8 @@ public record RunSettings(
     double searchMaxLatencyMs,
     int retrainSteps) {
   public RunSettings {
-    if (!Profile.NAMES.contains(profile)) {
-      throw new InvalidInputException(
-          "automoe.run.profile: '" + profile + "' is not one of " + Profile.NAMES);
+    if (profile == null || profile.isBlank()) {
+      throw new InvalidInputException("automoe.run.profile: must name a profile");
     }
     if (supernetSteps < 0) {
       throw new InvalidInputException(
@@ -64,6 +63,23 @@ public record RunSettings(
       throw new InvalidInputException(
           "automoe.run.survey-samples: must be at least 1, but was " + surveySamples);
     }
+  }
+
+  /** These settings with another profile and seed (the command line's). */
+  public RunSettings with(String profile, long seed) {
+    return new RunSettings(
+        profile,
+        dir,
+        seed,
+        surveySamples,
+        corpus,
+        supernetSteps,
+        latencySamples,
+        predictorSteps,
+        latencyRuns,
+        searchBudget,
+        searchMaxLatencyMs,
+        retrainSteps);
   }
 
   /** The packaged defaults, overlaid by {@code file} when given. */

@@ -5,26 +5,58 @@ import java.util.Locale;
 import org.automoe.cluster.supernet.SubnetEvaluation;
 import org.automoe.cluster.supernet.SupernetTraining;
 import org.automoe.cluster.supernet.TrainingData;
-import org.automoe.core.space.SearchSpace;
 import org.automoe.core.supernet.Regularization;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The supernet stages of a run: training in {@code supernet/} (resumed when the folder holds a
  * checkpoint of the same run), then the largest subnet's validation loss and BLEU.
  */
 final class RunSupernet {
+  private static final Logger LOG = LoggerFactory.getLogger(RunSupernet.class);
+
   private RunSupernet() {}
 
-  static String train(Path run, SearchSpace space, String profile, RunSettings s, int steps) {
-    Path out = run.resolve("supernet");
+  /** The trained supernet: updates done, speed, and the best mean validation loss. */
+  record Trained(long steps, double targetTokensPerSecond, double bestValidLoss)
+      implements StageResult {
+    @Override
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%d steps, %.0f target tokens/s, best mean validation loss %.4f",
+          steps,
+          targetTokensPerSecond,
+          bestValidLoss);
+    }
+  }
+
+  /** The largest subnet with inherited weights. */
+  record LargestEvaluated(double validLoss, double bleu, int testSentences) implements StageResult {
+    @Override
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "validation loss %.4f, BLEU %.2f on %d test sentences (greedy) ->"
+              + " supernet/eval/largest.hyp",
+          validLoss,
+          bleu,
+          testSentences);
+    }
+  }
+
+  static Trained train(RunContext run) {
+    int steps = run.supernetSteps();
+    Path out = run.root().resolve("supernet");
     TrainingData data =
-        TrainingData.prepare(out, run.resolve("corpus"), run.resolve("bpe/bpe.txt"), 0, line -> {});
-    float lr = Profile.learningRate(profile);
+        TrainingData.prepare(
+            out, run.root().resolve("corpus"), run.root().resolve("bpe/bpe.txt"), 0, line -> {});
     TrainingSettings settings =
         new TrainingSettings(
-            lr,
+            run.profile().learningRate(),
             1e-7f,
             Math.max(1, steps / 10),
             steps,
@@ -35,28 +67,23 @@ final class RunSupernet {
     int every = Math.max(1, steps / 10);
     SupernetTrainer.Config config =
         new SupernetTrainer.Config(
-            s.seed(), every, Math.max(1, steps / 4), 5.0, Math.max(1, steps / 2), 500, 3, 128);
+            run.seed(), every, Math.max(1, steps / 4), 5.0, Math.max(1, steps / 2), 500, 3, 128);
     SupernetTrainer.Result r =
         SupernetTraining.run(
-            out, space, data, settings, config, line -> System.out.println("      " + line));
-    return String.format(
-        Locale.ROOT,
-        "%d steps, %.0f target tokens/s, best mean validation loss %.4f",
-        r.steps(),
-        r.targetTokensPerSecond(),
-        r.bestValidLoss());
+            out, run.profile().space(), data, settings, config, line -> LOG.info("      {}", line));
+    return new Trained(r.steps(), r.targetTokensPerSecond(), r.bestValidLoss());
   }
 
-  static String evaluateLargest(Path run, Integer testSentences) {
+  static LargestEvaluated evaluateLargest(RunContext run) {
     // largest.yml was written by the survey stage: the space's largest MoE subnet.
     SubnetEvaluation.Result r =
         SubnetEvaluation.run(
-            run.resolve("supernet"), run.resolve("largest.yml"), null, testSentences, 1, null);
-    return String.format(
-        Locale.ROOT,
-        "validation loss %.4f, BLEU %.2f on %d test sentences (greedy) -> supernet/eval/largest.hyp",
-        r.validLoss(),
-        r.bleu().score(),
-        r.testSentences());
+            run.root().resolve("supernet"),
+            run.root().resolve("largest.yml"),
+            null,
+            run.profile().testSentenceLimit(),
+            1,
+            null);
+    return new LargestEvaluated(r.validLoss(), r.bleu().score(), r.testSentences());
   }
 }

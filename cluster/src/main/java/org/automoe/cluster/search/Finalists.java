@@ -1,14 +1,14 @@
 package org.automoe.cluster.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.function.Consumer;
 import org.automoe.actors.worker.LatencyProbe;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.TopKSelection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The search's best architectures measured for real after the search: predicted against measured
@@ -16,17 +16,26 @@ import org.automoe.core.evo.TopKSelection;
  * let through but that runs too slow is not reported as meeting it).
  */
 public final class Finalists {
+  private static final Logger LOG = LoggerFactory.getLogger(Finalists.class);
+
   private Finalists() {}
 
   /** One measured finalist. */
   public record Finalist(
       Individual individual, LatencyProbe.Measurement measured, boolean meetsLimit) {
-    Map<String, Object> asMap() {
-      Map<String, Object> m = SearchReport.individual(individual);
-      m.put("measuredLatencyMs", measured.sample().totalMs());
-      m.put("typicalSpeedLatencyMs", measured.typicalMs());
-      m.put("meetsLimitWhenMeasured", meetsLimit);
-      return m;
+    SearchResultFile.FinalistEntry entry() {
+      SearchResultFile.Entry e = SearchResultFile.Entry.of(individual);
+      return new SearchResultFile.FinalistEntry(
+          e.candidate(),
+          e.arch(),
+          e.valLoss(),
+          e.predictedLatencyMs(),
+          e.flops(),
+          e.paramsActive(),
+          e.paramsNonEmbedding(),
+          measured.sample().totalMs(),
+          measured.typicalMs(),
+          meetsLimit);
     }
   }
 
@@ -38,16 +47,15 @@ public final class Finalists {
       List<Individual> evaluated,
       int count,
       OptionalDouble limitMs,
-      int runs,
-      Consumer<String> log) {
+      int runs) {
     List<Finalist> out = new ArrayList<>();
     for (Individual i : TopKSelection.best(evaluated, count)) {
       LatencyProbe.Measurement m = meter.measure(i.candidate().architecture(), runs);
       boolean meets = limitMs.isEmpty() || m.typicalMs() <= limitMs.getAsDouble();
       out.add(new Finalist(i, m, meets));
-      log.accept(
+      LOG.info(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "  finalist #%d: validation loss %.4f, predicted %.2f ms, measured %.2f ms (%.2f ms"
                   + " at typical speed)%s",
               i.candidate().id(),
@@ -60,15 +68,9 @@ public final class Finalists {
     return out;
   }
 
-  static Map<String, Object> report(List<Finalist> finalists) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<Object> all = new ArrayList<>();
-    finalists.forEach(f -> all.add(f.asMap()));
-    out.put("measured", all);
-    finalists.stream()
-        .filter(Finalist::meetsLimit)
-        .findFirst()
-        .ifPresent(f -> out.put("best", f.asMap()));
-    return out;
+  static SearchResultFile.FinalistsEntry report(List<Finalist> finalists) {
+    return new SearchResultFile.FinalistsEntry(
+        finalists.stream().map(Finalist::entry).toList(),
+        finalists.stream().filter(Finalist::meetsLimit).findFirst().map(Finalist::entry));
   }
 }

@@ -123,7 +123,7 @@ public final class SearchCommand implements Runnable {
               iterations,
               budget,
               seed);
-      SearchRun.Outcome outcome = SearchRun.run(conf, setup, spec, folder, System.err::println);
+      SearchRun.Outcome outcome = SearchRun.run(conf, setup, spec, folder);
       if (json) {
         System.out.println(Json.write(outcome.report()));
         return;

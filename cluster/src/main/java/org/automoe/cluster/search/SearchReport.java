@@ -1,11 +1,8 @@
 package org.automoe.cluster.search;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.run.RunDirectory;
 import org.automoe.core.arch.HatYamlCodec;
@@ -22,57 +19,20 @@ import org.automoe.core.search.SearchStatus;
 final class SearchReport {
   private SearchReport() {}
 
-  static Map<String, Object> write(
+  public static SearchResultFile write(
       Path dir,
       SearchJobSpec spec,
       SearchState.Result result,
       SearchStatus status,
       List<Finalists.Finalist> finalists) {
     RunDirectory out = new RunDirectory(dir);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("mode", spec.mode().name().toLowerCase(Locale.ROOT));
-    json.put("seed", spec.seed());
-    Map<String, Object> limits = new LinkedHashMap<>();
-    spec.constraints().maxLatencyMs().ifPresent(v -> limits.put("maxLatencyMs", v));
-    spec.constraints().maxFlops().ifPresent(v -> limits.put("maxFlops", v));
-    spec.constraints().maxParams().ifPresent(v -> limits.put("maxParams", v));
-    json.put("constraints", limits);
-    Map<String, Object> search = new LinkedHashMap<>();
-    search.put("state", status.state().name().toLowerCase(Locale.ROOT));
-    search.put("generated", status.generated());
-    search.put("evaluated", status.evaluated());
-    search.put("rejected", status.rejected());
-    search.put("failed", status.failed());
-    search.put("requeued", status.requeued());
-    search.put("wallSeconds", status.elapsedSeconds());
-    status.failure().ifPresent(f -> search.put("failure", f));
-    json.put("search", search);
-    result.best().ifPresent(b -> json.put("best", individual(b)));
-    List<Object> front = new ArrayList<>();
-    result.front().forEach(i -> front.add(individual(i)));
-    json.put("front", front);
-    if (!finalists.isEmpty()) {
-      json.put("finalists", Finalists.report(finalists));
-    }
-    out.write("result.json", Json.write(json) + "\n");
+    SearchResultFile file = SearchResultFile.of(spec, result, status, finalists);
+    out.write("result.json", Json.write(file) + "\n");
     out.write("evaluated.csv", csv(result.evaluated()));
     result
         .best()
         .ifPresent(b -> out.write("best.yml", HatYamlCodec.write(b.candidate().architecture())));
-    return json;
-  }
-
-  static Map<String, Object> individual(Individual i) {
-    Candidate c = i.candidate();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("candidate", c.id());
-    m.put("arch", c.architecture().key());
-    m.put("valLoss", i.validationLoss());
-    m.put("predictedLatencyMs", c.predictedLatencyMs());
-    m.put("flops", c.cost().flops());
-    m.put("paramsActive", c.cost().paramsActive());
-    m.put("paramsNonEmbedding", c.cost().paramsNonEmbedding());
-    return m;
+    return file;
   }
 
   static final String CSV_HEADER =

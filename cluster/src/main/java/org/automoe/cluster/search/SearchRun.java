@@ -1,15 +1,17 @@
 package org.automoe.cluster.search;
 
 import com.typesafe.config.Config;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.node.ClusterNode;
@@ -21,6 +23,8 @@ import org.automoe.core.evo.constraint.Screen;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one search on the embedded cluster: this node has both roles, holds the coordinator and a
@@ -29,17 +33,18 @@ import org.automoe.core.search.SearchStatus;
  * is over, its report written.
  */
 public final class SearchRun {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
+
   private SearchRun() {}
 
   /** The finished search: its report (as written to result.json) and final status. */
   public record Outcome(
-      Map<String, Object> report,
+      SearchResultFile report,
       SearchStatus status,
       SearchState.Result result,
       List<Finalists.Finalist> finalists) {}
 
-  public static Outcome run(
-      Config config, SearchSetup setup, SearchJobSpec spec, Path out, Consumer<String> log) {
+  public static Outcome run(Config config, SearchSetup setup, SearchJobSpec spec, Path out) {
     Config search = config.getConfig("automoe.search");
     int evaluators = search.getInt("evaluators");
     SearchState.Settings settings =
@@ -53,7 +58,7 @@ public final class SearchRun {
             new GenomeLayout(spec.space()), setup.cost(), setup.latency(), spec.constraints());
     SearchState state = new SearchState(spec, screen, settings);
     Progress progress =
-        new Progress(search.getDuration("progress-every"), spec, log, out.resolve("evaluated.csv"));
+        new Progress(search.getDuration("progress-every"), spec, out.resolve("evaluated.csv"));
     SearchState.Result result;
     List<Finalists.Finalist> measured = List.of();
     try (ClusterNode node =
@@ -64,7 +69,7 @@ public final class SearchRun {
             List.of("coordinator", "worker"),
             List.of(),
             evaluators)) {
-      log.accept(
+      LOG.info(
           String.format(
               Locale.ROOT,
               "search: %s mode, %s, %d evaluators here; workers join with"
@@ -97,7 +102,7 @@ public final class SearchRun {
       // Measured once the search is over, so no evaluation shares the machine with the probe.
       int finalists = search.getInt("finalists");
       if (finalists > 0 && !result.evaluated().isEmpty()) {
-        log.accept("measuring the " + finalists + " best architectures' latency on this machine");
+        LOG.info("measuring the " + finalists + " best architectures' latency on this machine");
         ProbeClient probe = new ProbeClient(node.system(), Duration.ofMinutes(10));
         measured =
             Finalists.measure(
@@ -105,8 +110,7 @@ public final class SearchRun {
                 result.evaluated(),
                 finalists,
                 spec.constraints().maxLatencyMs(),
-                search.getInt("finalist-runs"),
-                log);
+                search.getInt("finalist-runs"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -115,7 +119,7 @@ public final class SearchRun {
       throw new IllegalStateException(e.getCause());
     }
     SearchStatus status = progress.last;
-    Map<String, Object> report = SearchReport.write(out, spec, result, status, measured);
+    SearchResultFile report = SearchReport.write(out, spec, result, status, measured);
     return new Outcome(report, status, result, measured);
   }
 
@@ -124,23 +128,21 @@ public final class SearchRun {
     final CompletableFuture<SearchState.Result> done = new CompletableFuture<>();
     final long everyNanos;
     final SearchJobSpec spec;
-    final Consumer<String> log;
-    final java.io.BufferedWriter csv;
+    final BufferedWriter csv;
     long lastLine = System.nanoTime();
     volatile SearchStatus last;
 
     /** Every result is appended to {@code csv} as it comes, so an interrupted search keeps them. */
-    Progress(Duration every, SearchJobSpec spec, Consumer<String> log, Path csv) {
+    Progress(Duration every, SearchJobSpec spec, Path csv) {
       this.everyNanos = every.toNanos();
       this.spec = spec;
-      this.log = log;
       try {
-        java.nio.file.Files.createDirectories(csv.toAbsolutePath().getParent());
-        this.csv = java.nio.file.Files.newBufferedWriter(csv);
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        this.csv = Files.newBufferedWriter(csv);
         this.csv.write(SearchReport.CSV_HEADER);
         this.csv.flush();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot write " + csv, e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + csv, e);
       }
     }
 
@@ -149,8 +151,8 @@ public final class SearchRun {
       try {
         csv.write(SearchReport.csvRow(i));
         csv.flush();
-      } catch (java.io.IOException e) {
-        log.accept("cannot append to evaluated.csv: " + e.getMessage());
+      } catch (IOException e) {
+        LOG.warn("cannot append to evaluated.csv: {}", e.getMessage());
       }
     }
 
@@ -158,7 +160,7 @@ public final class SearchRun {
     public void progress(SearchStatus s) {
       if (System.nanoTime() - lastLine >= everyNanos) {
         lastLine = System.nanoTime();
-        log.accept(line(s));
+        LOG.info(line(s));
       }
     }
 
@@ -167,10 +169,10 @@ public final class SearchRun {
       last = s;
       try {
         csv.close();
-      } catch (java.io.IOException e) {
-        log.accept("cannot close evaluated.csv: " + e.getMessage());
+      } catch (IOException e) {
+        LOG.warn("cannot close evaluated.csv: {}", e.getMessage());
       }
-      log.accept(line(s));
+      LOG.info(line(s));
       done.complete(result);
     }
 

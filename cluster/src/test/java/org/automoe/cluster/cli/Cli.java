@@ -4,10 +4,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs the CLI in-process and captures what it prints. */
 public final class Cli {
-  public record Result(int exitCode, String out, String err) {}
+  /**
+   * What a command did: its exit code, its stdout and stderr, and the log lines it reported
+   * (progress and status go through the logger, so they are checked there).
+   */
+  public record Result(int exitCode, String out, String err, List<String> log) {
+    /** True when a log line contains {@code text}. */
+    public boolean logged(String text) {
+      return log.stream().anyMatch(m -> m.contains(text));
+    }
+  }
 
   private Cli() {}
 
@@ -16,12 +26,15 @@ public final class Cli {
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
+    try (LogCapture log = new LogCapture()) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
       return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+          code,
+          out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8),
+          log.messages());
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

@@ -99,7 +99,7 @@ class DataCommandTest {
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("run").toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("corpus: done: " + corpus), r.out());
+    assertTrue(r.logged("corpus: done: " + corpus), String.join("\n", r.log()));
     assertEquals(3000, CorpusFiles.read(dir.resolve("run/corpus")).size());
   }
 }

@@ -43,22 +43,20 @@ class RunCommandTest {
     Path run = dir.resolve("run");
     Cli.Result r = Cli.run("run", "--config", fewSteps.toString(), "--run", run.toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("profile demo, space tiny, seed 1"), r.out());
-    assertTrue(r.out().contains("[4/8] supernet training: done: 6 steps"), r.out());
+    assertTrue(r.logged("profile demo, space tiny, seed 1"), log(r));
+    assertTrue(r.logged("[4/8] supernet training: done: 6 steps"), log(r));
+    assertTrue(r.logged("[5/8] largest subnet evaluation: done: validation loss "), log(r));
     assertTrue(
-        r.out().contains("[5/8] largest subnet with inherited weights: validation loss "), r.out());
-    assertTrue(
-        r.out().contains("[6/8] latency dataset + predictor: done: 12 architectures measured"),
-        r.out());
+        r.logged("[6/8] latency dataset + predictor: done: 12 architectures measured"), log(r));
     assertEquals(
         12,
         org.automoe.core.latency.LatencyCsv.read(run.resolve("latency/latency.csv")).rows().size());
     assertTrue(Files.isRegularFile(run.resolve("latency/predictor.bin")));
     assertTrue(Files.readString(run.resolve("latency/report.json")).contains("\"within10\""));
-    assertTrue(r.out().contains("[7/8] evolutionary search: done: 12 evaluated"), r.out());
+    assertTrue(r.logged("[7/8] evolutionary search: done: 12 evaluated"), log(r));
     assertTrue(Files.readString(run.resolve("search/result.json")).contains("\"best\""));
     assertEquals(13, Files.readAllLines(run.resolve("search/evaluated.csv")).size());
-    assertTrue(r.out().contains("[8/8] finalists: done: best: BLEU "), r.out());
+    assertTrue(r.logged("[8/8] finalists: done: best: BLEU "), log(r));
     com.google.gson.JsonObject results =
         com.google.gson.JsonParser.parseString(Files.readString(run.resolve("results.json")))
             .getAsJsonObject();
@@ -71,8 +69,11 @@ class RunCommandTest {
               "bleu",
               "measuredLatencyMs",
               "predictedLatencyMs",
+              "rawMeasuredLatencyMs",
               "flops",
-              "paramsActive")) {
+              "paramsActive",
+              "trainSeconds",
+              "testSentences")) {
         assertTrue(m.has(key), model + "." + key + " in " + results);
       }
       assertEquals(4, m.get("trainSteps").getAsInt());
@@ -85,6 +86,9 @@ class RunCommandTest {
             .key(),
         results.getAsJsonObject("baseline").get("arch").getAsString());
     assertTrue(Files.readString(run.resolve("results.md")).contains("| dense baseline"));
+    String runLog = Files.readString(run.resolve("run.log"));
+    assertTrue(runLog.contains("[8/8] finalists: done: best: BLEU "), runLog);
+    assertTrue(runLog.contains("[1/8] space survey: done: "), runLog);
     assertTrue(Files.isRegularFile(run.resolve("supernet/last/checkpoint.json")));
     assertTrue(Files.isRegularFile(run.resolve("supernet/eval/largest.hyp")));
     for (String f :
@@ -136,12 +140,10 @@ class RunCommandTest {
     String run = dir.resolve("r").toString();
     assertTrue(
         Cli.run("run", "--config", smallCorpusConf.toString(), "--run", run)
-            .out()
-            .contains("BPE: done: learned"));
+            .logged("BPE: done: learned"));
     assertTrue(
         Cli.run("run", "--config", smallCorpusConf.toString(), "--run", run)
-            .out()
-            .contains("BPE: done: reused"));
+            .logged("BPE: done: reused"));
   }
 
   @Test
@@ -155,7 +157,7 @@ class RunCommandTest {
     Cli.Result r =
         Cli.run("run", "--config", conf.toString(), "--run", dir.resolve("r").toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("space small"), r.out());
+    assertTrue(r.logged("space small"), log(r));
     assertEquals(21, Files.readAllLines(dir.resolve("r/survey.csv")).size());
     Files.writeString(conf, "automoe.run.survey-samples = lots\n");
     CostCommandTest.assertOneLineError(
@@ -164,5 +166,9 @@ class RunCommandTest {
     CostCommandTest.assertOneLineError(
         Cli.run("run", "--profile", "huge", "--run", dir.resolve("y").toString()),
         "automoe.run.profile: 'huge' is not one of [demo, small]");
+  }
+
+  private static String log(Cli.Result r) {
+    return String.join("\n", r.log());
   }
 }

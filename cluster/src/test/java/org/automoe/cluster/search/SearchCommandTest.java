@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.automoe.cluster.space.CostCommandTest;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Extremes;
 import org.automoe.core.evo.Candidate;
+import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.Seeds;
 import org.automoe.core.search.Evaluator;
 import org.automoe.core.space.BuiltInSpaces;
@@ -125,31 +127,21 @@ class SearchCommandTest {
   @Test
   void aFinalistSlowerThanTheLimitWhenMeasuredIsNotReportedAsMeetingIt() {
     try (SearchSetup setup = SearchSetup.open(supernet, null, 40)) {
-      List<org.automoe.core.evo.Individual> evaluated = new ArrayList<>();
+      List<Individual> evaluated = new ArrayList<>();
       Architecture a = Extremes.largest(BuiltInSpaces.tiny(), false);
       Candidate c = new Candidate(1, 0, 0, a, setup.cost().cost(a), 0.5);
-      evaluated.add(new org.automoe.core.evo.Individual(c, null, 4.0));
+      evaluated.add(new Individual(c, null, 4.0));
       List<Finalists.Finalist> measured =
           Finalists.measure(
-              WorkerResources.sharing(setup).meter(),
-              evaluated,
-              1,
-              java.util.OptionalDouble.of(1e-6),
-              5,
-              line -> {});
+              WorkerResources.sharing(setup).meter(), evaluated, 1, OptionalDouble.of(1e-6), 5);
       assertEquals(1, measured.size());
       assertTrue(!measured.get(0).meetsLimit(), "no model runs in a nanosecond");
       var report = Finalists.report(measured);
-      assertTrue(!report.containsKey("best"), report.toString());
+      assertTrue(report.best().isEmpty(), report.toString());
       List<Finalists.Finalist> loose =
           Finalists.measure(
-              WorkerResources.sharing(setup).meter(),
-              evaluated,
-              1,
-              java.util.OptionalDouble.of(1e6),
-              5,
-              line -> {});
-      assertTrue(Finalists.report(loose).containsKey("best"));
+              WorkerResources.sharing(setup).meter(), evaluated, 1, OptionalDouble.of(1e6), 5);
+      assertTrue(Finalists.report(loose).best().isPresent());
     }
   }
 
