@@ -138,7 +138,10 @@ public record Profile(
           c.getInt("retrain-steps"),
           tests == 0 ? OptionalInt.empty() : OptionalInt.of(tests));
     } catch (ConfigException e) {
-      throw new InvalidInputException(where + ": " + e.getMessage().lines().findFirst().orElse(""));
+      String why = e.getMessage().lines().findFirst().orElse("");
+      String origin = e.origin() == null ? "" : e.origin().description() + ": ";
+      throw new InvalidInputException(
+          where + ": " + (why.startsWith(origin) ? why.substring(origin.length()) : why));
     }
   }
 

@@ -57,6 +57,9 @@ class ProfileTest {
     InvalidInputException key =
         assertThrows(InvalidInputException.class, () -> Profile.load(missing.toString()));
     assertTrue(key.getMessage().startsWith(missing + ": "), key.getMessage());
-    assertTrue(key.getMessage().contains("bpe-vocab"), key.getMessage());
+    assertTrue(
+        key.getMessage().contains("No configuration setting found for key"), key.getMessage());
+    assertTrue(
+        !key.getMessage().substring(missing.toString().length()).contains(missing.toString()));
   }
 }
