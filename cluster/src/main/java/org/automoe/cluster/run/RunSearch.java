@@ -15,6 +15,7 @@ import org.automoe.core.latency.DriftCorrection;
 import org.automoe.core.latency.LatencyCsv;
 import org.automoe.core.latency.LatencyRecord;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 
 /**
@@ -45,8 +46,7 @@ final class RunSearch {
               SearchMode.ASYNC,
               limits,
               EvolutionSettings.paper(),
-              0,
-              budget,
+              new SearchLength.Budget(budget),
               seed);
       SearchRun.Outcome o =
           SearchRun.run(
