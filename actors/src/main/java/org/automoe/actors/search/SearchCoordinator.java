@@ -225,7 +225,8 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
   }
 
   private Behavior<CoordinatorCommand> onReportResult(CoordinatorCommand.ReportResult m) {
-    SearchState.Outcome outcome = state.complete(m.result());
+    SearchState.Recorded recorded = state.complete(m.result());
+    SearchState.Outcome outcome = recorded.outcome();
     if (outcome == SearchState.Outcome.IGNORED) {
       getContext()
           .getLog()
@@ -234,7 +235,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
               m.result().candidateId(),
               m.result().attempt());
     } else if (outcome == SearchState.Outcome.ACCEPTED) {
-      listener.evaluated(state.latest());
+      recorded.accepted().ifPresent(listener::evaluated);
     } else {
       getContext()
           .getLog()

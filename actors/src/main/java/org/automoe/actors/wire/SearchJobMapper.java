@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import org.automoe.core.evo.EvolutionSettings;
 import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import org.automoe.proto.ConstraintsProto;
 import org.automoe.proto.EvolutionSettingsProto;
@@ -16,16 +17,22 @@ public final class SearchJobMapper {
   private SearchJobMapper() {}
 
   public static SearchJobSpecProto toProto(SearchJobSpec s) {
-    return SearchJobSpecProto.newBuilder()
-        .setName(s.name())
-        .setSpace(SearchSpaceMapper.toProto(s.space()))
-        .setMode(toProto(s.mode()))
-        .setConstraints(toProto(s.constraints()))
-        .setEvolution(toProto(s.evolution()))
-        .setIterations(s.iterations())
-        .setBudget(s.budget())
-        .setSeed(s.seed())
-        .build();
+    SearchJobSpecProto.Builder b =
+        SearchJobSpecProto.newBuilder()
+            .setName(s.name())
+            .setSpace(SearchSpaceMapper.toProto(s.space()))
+            .setMode(toProto(s.mode()))
+            .setConstraints(toProto(s.constraints()))
+            .setEvolution(toProto(s.evolution()))
+            .setSeed(s.seed());
+    if (s.length() instanceof SearchLength.Iterations i) {
+      b.setIterations(i.generations());
+    } else if (s.length() instanceof SearchLength.Budget budget) {
+      b.setBudget(budget.evaluations());
+    } else {
+      b.setUnbounded(true);
+    }
+    return b.build();
   }
 
   public static SearchJobSpec fromProto(SearchJobSpecProto p) {
@@ -40,14 +47,34 @@ public final class SearchJobMapper {
         "SearchJobSpecProto",
         () ->
             new SearchJobSpec(
-                p.getName(),
-                space,
-                mode,
-                constraints,
-                evolution,
-                p.getIterations(),
-                p.getBudget(),
-                p.getSeed()));
+                p.getName(), space, mode, constraints, evolution, length(p), p.getSeed()));
+  }
+
+  /**
+   * The one length given; zero counts as absent, as written before the unbounded field existed. A
+   * negative count is given, and refused by its record.
+   */
+  private static SearchLength length(SearchJobSpecProto p) {
+    int given =
+        (p.getIterations() != 0 ? 1 : 0)
+            + (p.getBudget() != 0 ? 1 : 0)
+            + (p.getUnbounded() ? 1 : 0);
+    if (given != 1) {
+      throw new WireFormatException(
+          "SearchJobSpecProto gives iterations "
+              + p.getIterations()
+              + ", budget "
+              + p.getBudget()
+              + " and unbounded "
+              + p.getUnbounded()
+              + "; expected exactly one of them");
+    }
+    if (p.getUnbounded()) {
+      return new SearchLength.Unbounded();
+    }
+    return p.getIterations() != 0
+        ? new SearchLength.Iterations(p.getIterations())
+        : new SearchLength.Budget(p.getBudget());
   }
 
   public static SearchModeProto toProto(SearchMode m) {

@@ -25,6 +25,7 @@ import org.automoe.core.evo.constraint.LatencyEstimator;
 import org.automoe.core.evo.constraint.Screen;
 import org.automoe.core.search.BreedingRound;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchPhase;
 import org.automoe.core.search.SearchState;
@@ -58,7 +59,13 @@ class BreedingActorsTest {
         new Constraints(OptionalDouble.of(LIMIT_MS), OptionalLong.empty(), OptionalLong.empty());
     SearchJobSpec spec =
         new SearchJobSpec(
-            "breeding", SearchFixtures.SMALL, SearchMode.ASYNC, limit, EVOLUTION, 0, budget, 4);
+            "breeding",
+            SearchFixtures.SMALL,
+            SearchMode.ASYNC,
+            limit,
+            EVOLUTION,
+            new SearchLength.Budget(budget),
+            4);
     Screen screen =
         new Screen(new GenomeLayout(SearchFixtures.SMALL), SearchFixtures.COST, latency, limit);
     return new SearchState(spec, screen, SearchState.Settings.defaults());

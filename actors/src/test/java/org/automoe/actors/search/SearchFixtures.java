@@ -17,6 +17,7 @@ import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.evo.constraint.LatencyEstimator;
 import org.automoe.core.evo.constraint.Screen;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
@@ -55,8 +56,7 @@ final class SearchFixtures {
             SearchMode.ASYNC,
             LIMIT,
             new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 1000),
-            0,
-            budget,
+            new SearchLength.Budget(budget),
             seed);
     return new SearchState(
         spec, new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT), settings);

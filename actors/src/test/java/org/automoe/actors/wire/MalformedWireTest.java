@@ -2,8 +2,14 @@ package org.automoe.actors.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import org.automoe.core.evo.EvolutionSettings;
+import org.automoe.core.evo.constraint.Constraints;
+import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
+import org.automoe.core.search.SearchMode;
 import org.automoe.core.space.BuiltInSpaces;
 import org.automoe.proto.ArchitectureProto;
 import org.automoe.proto.CandidateProto;
@@ -64,6 +70,37 @@ class MalformedWireTest {
                 EvaluationMapper.fromProto(
                     EvaluationResultProto.newBuilder().setCandidateId(3).build()));
     assertEquals("EvaluationResultProto has neither validation_loss nor failure", e.getMessage());
+  }
+
+  @Test
+  void searchJobsGiveExactlyOneValidLength() {
+    SearchJobSpecProto budget =
+        SearchJobMapper.toProto(
+            new SearchJobSpec(
+                "job",
+                BuiltInSpaces.tiny(),
+                SearchMode.ASYNC,
+                Constraints.NONE,
+                EvolutionSettings.paper(),
+                new SearchLength.Budget(50),
+                1));
+    WireFormatException both =
+        assertThrows(
+            WireFormatException.class,
+            () -> SearchJobMapper.fromProto(budget.toBuilder().setUnbounded(true).build()));
+    assertTrue(both.getMessage().contains("expected exactly one"), both.getMessage());
+    WireFormatException negative =
+        assertThrows(
+            WireFormatException.class,
+            () -> SearchJobMapper.fromProto(budget.toBuilder().setBudget(-3).build()));
+    assertTrue(negative.getMessage().endsWith("but was -3"), negative.getMessage());
+    WireFormatException mismatch =
+        assertThrows(
+            WireFormatException.class,
+            () ->
+                SearchJobMapper.fromProto(
+                    budget.toBuilder().setMode(SearchModeProto.SEARCH_MODE_GENERATIONAL).build()));
+    assertTrue(mismatch.getMessage().contains("generational mode"), mismatch.getMessage());
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.Lease;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchPhase;
 import org.automoe.core.search.SearchStatus;
@@ -162,8 +163,7 @@ class MapperRoundTripTest {
             SearchMode.ASYNC,
             limits,
             EvolutionSettings.paper(),
-            0,
-            5000,
+            new SearchLength.Budget(5000),
             -42);
     SearchJobSpec free =
         new SearchJobSpec(
@@ -172,10 +172,18 @@ class MapperRoundTripTest {
             SearchMode.GENERATIONAL,
             Constraints.NONE,
             new EvolutionSettings(20, 4, 8, 8, 0.2, 0.6, 50),
-            10,
-            0,
+            new SearchLength.Iterations(10),
             7);
-    for (SearchJobSpec s : new SearchJobSpec[] {limited, free}) {
+    SearchJobSpec continuous =
+        new SearchJobSpec(
+            "job-c",
+            BuiltInSpaces.small(),
+            SearchMode.ASYNC,
+            limits,
+            EvolutionSettings.paper(),
+            new SearchLength.Unbounded(),
+            3);
+    for (SearchJobSpec s : new SearchJobSpec[] {limited, free, continuous}) {
       assertEquals(
           s,
           viaBytes(

@@ -36,6 +36,7 @@ import org.automoe.core.latency.PredictorRecipe;
 import org.automoe.core.latency.PredictorTrainer;
 import org.automoe.core.search.Evaluator;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
@@ -134,7 +135,13 @@ final class BenchEngineCommand implements Runnable {
         new Constraints(OptionalDouble.of(60), OptionalLong.of(80_000_000L), OptionalLong.empty());
     SearchJobSpec spec =
         new SearchJobSpec(
-            "bench", space, SearchMode.ASYNC, limits, EvolutionSettings.paper(), 0, budget, seed);
+            "bench",
+            space,
+            SearchMode.ASYNC,
+            limits,
+            EvolutionSettings.paper(),
+            new SearchLength.Budget(budget),
+            seed);
     SearchState state =
         new SearchState(
             spec,

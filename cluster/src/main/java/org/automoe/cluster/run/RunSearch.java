@@ -15,6 +15,7 @@ import org.automoe.core.latency.DriftCorrection;
 import org.automoe.core.latency.LatencyCsv;
 import org.automoe.core.latency.LatencyRecord;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchStatus;
 
@@ -73,8 +74,7 @@ final class RunSearch implements Stage<RunSearch.Done> {
               SearchMode.ASYNC,
               limits,
               EvolutionSettings.paper(),
-              0,
-              budget,
+              new SearchLength.Budget(budget),
               seed);
       SearchRun.Outcome o = SearchRun.run(config, setup, spec, run.resolve("search"));
       return new Done(o, limit);

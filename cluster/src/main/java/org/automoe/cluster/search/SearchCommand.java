@@ -13,6 +13,7 @@ import org.automoe.core.InvalidInputException;
 import org.automoe.core.evo.EvolutionSettings;
 import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,12 +92,10 @@ public final class SearchCommand implements Runnable {
   public void run() {
     Config conf = RunSettings.load(config);
     SearchMode m = parseMode(mode);
-    int budget = length.budget == null ? 0 : length.budget;
-    int iterations = length.iterations == null ? 0 : length.iterations;
-    if (m == SearchMode.ASYNC && iterations > 0) {
+    if (m == SearchMode.ASYNC && length.iterations != null) {
       throw new InvalidInputException("--iterations is for --mode generational; use --budget");
     }
-    if (m == SearchMode.GENERATIONAL && budget > 0) {
+    if (m == SearchMode.GENERATIONAL && length.budget != null) {
       throw new InvalidInputException("--budget is for --mode async; use --iterations");
     }
     Path net = supernet != null ? supernet : requireRun().resolve("supernet");
@@ -120,8 +119,9 @@ public final class SearchCommand implements Runnable {
               m,
               limits,
               evolution(population),
-              iterations,
-              budget,
+              length.budget != null
+                  ? new SearchLength.Budget(length.budget)
+                  : new SearchLength.Iterations(length.iterations),
               seed);
       SearchRun.Outcome outcome = SearchRun.run(conf, setup, spec, folder);
       if (json) {

@@ -21,6 +21,7 @@ import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.constraint.Screen;
 import org.automoe.core.search.SearchJobSpec;
+import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 import org.slf4j.Logger;
@@ -75,9 +76,7 @@ public final class SearchRun {
               "search: %s mode, %s, %d evaluators here; workers join with"
                   + " `automoe node --roles worker --seed %s`",
               spec.mode().name().toLowerCase(Locale.ROOT),
-              spec.budget() > 0
-                  ? spec.budget() + " evaluations"
-                  : spec.iterations() + " generations",
+              spec.length().describe(),
               evaluators,
               node.seedAddress()));
       node.spawn(
@@ -186,8 +185,9 @@ public final class SearchRun {
               .orElse("no result yet");
       double rate = s.elapsedSeconds() > 0 ? s.evaluated() / s.elapsedSeconds() : 0;
       String eta = "";
-      if (spec.budget() > 0 && rate > 0) {
-        eta = "  ETA " + Durations.format((spec.budget() - s.evaluated() - s.failed()) / rate);
+      if (spec.length() instanceof SearchLength.Budget budget && rate > 0) {
+        eta =
+            "  ETA " + Durations.format((budget.evaluations() - s.evaluated() - s.failed()) / rate);
       }
       return String.format(
           Locale.ROOT,

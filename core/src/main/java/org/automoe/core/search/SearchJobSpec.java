@@ -13,8 +13,8 @@ import org.automoe.core.space.SearchSpace;
  * @param mode breeding mode
  * @param constraints hard limits
  * @param evolution evolution constants
- * @param iterations generations after the initial population (generational mode), else 0
- * @param budget evaluations allowed (async mode), else 0
+ * @param length when the search ends: {@link SearchLength.Iterations} in generational mode, a
+ *     {@link SearchLength.Budget} or {@link SearchLength.Unbounded} in async mode
  * @param seed root seed of every draw
  */
 public record SearchJobSpec(
@@ -23,19 +23,26 @@ public record SearchJobSpec(
     SearchMode mode,
     Constraints constraints,
     EvolutionSettings evolution,
-    int iterations,
-    int budget,
+    SearchLength length,
     long seed) {
 
   public SearchJobSpec {
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("search name must not be blank");
     }
-    if (iterations < 0 || budget < 0) {
-      throw new InvalidInputException("iterations and budget must not be negative");
+    if (mode == null || length == null) {
+      throw new InvalidInputException(
+          "search " + name + " needs a mode and a length, but was " + mode + " and " + length);
     }
-    if ((iterations > 0) == (budget > 0)) {
-      throw new InvalidInputException("give exactly one of iterations and budget");
+    if (mode == SearchMode.GENERATIONAL && !(length instanceof SearchLength.Iterations)) {
+      throw new InvalidInputException(
+          "generational mode runs for a number of generations (iterations), but was given "
+              + length.describe());
+    }
+    if (mode == SearchMode.ASYNC && length instanceof SearchLength.Iterations) {
+      throw new InvalidInputException(
+          "async mode runs on a budget of evaluations or without limit, but was given "
+              + length.describe());
     }
   }
 }

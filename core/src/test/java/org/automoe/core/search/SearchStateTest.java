@@ -50,13 +50,26 @@ class SearchStateTest {
   private static SearchState generational(int iterations, long seed) {
     SearchJobSpec spec =
         new SearchJobSpec(
-            "g", SMALL, SearchMode.GENERATIONAL, LIMIT, SMALL_EVOLUTION, iterations, 0, seed);
+            "g",
+            SMALL,
+            SearchMode.GENERATIONAL,
+            LIMIT,
+            SMALL_EVOLUTION,
+            new SearchLength.Iterations(iterations),
+            seed);
     return new SearchState(spec, screen(LIMIT), SearchState.Settings.defaults());
   }
 
   private static SearchState async(int budget, long seed) {
     SearchJobSpec spec =
-        new SearchJobSpec("a", SMALL, SearchMode.ASYNC, LIMIT, SMALL_EVOLUTION, 0, budget, seed);
+        new SearchJobSpec(
+            "a",
+            SMALL,
+            SearchMode.ASYNC,
+            LIMIT,
+            SMALL_EVOLUTION,
+            new SearchLength.Budget(budget),
+            seed);
     return new SearchState(spec, screen(LIMIT), SearchState.Settings.defaults());
   }
 
@@ -83,7 +96,8 @@ class SearchStateTest {
       Collections.shuffle(out, order);
       int answer = out.isEmpty() ? 0 : 1 + order.nextInt(out.size());
       for (int k = 0; k < answer; k++) {
-        assertEquals(SearchState.Outcome.ACCEPTED, s.complete(ok(out.remove(out.size() - 1))));
+        assertEquals(
+            SearchState.Outcome.ACCEPTED, s.complete(ok(out.remove(out.size() - 1))).outcome());
       }
       assertTrue(guard++ < 100_000, "the search must finish");
     }
@@ -152,9 +166,10 @@ class SearchStateTest {
     EvaluationRequest again = s.lease(1, "lives", 0).get(0);
     assertEquals(first.candidate().id(), again.candidate().id(), "re-queued at the front");
     assertEquals(2, again.lease().attempt());
-    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(first)));
-    assertEquals(SearchState.Outcome.ACCEPTED, s.complete(ok(again)));
-    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(again)), "a duplicate is ignored");
+    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(first)).outcome());
+    assertEquals(SearchState.Outcome.ACCEPTED, s.complete(ok(again)).outcome());
+    assertEquals(
+        SearchState.Outcome.IGNORED, s.complete(ok(again)).outcome(), "a duplicate is ignored");
     assertEquals(1, s.status(0).evaluated());
     assertEquals(1, s.status(0).requeued());
     assertAccounted(s);
@@ -168,7 +183,7 @@ class SearchStateTest {
     assertEquals(1_000 + lease, r.lease().deadlineEpochMs());
     assertEquals(0, s.expire(1_000 + lease), "not late at the deadline itself");
     assertEquals(1, s.expire(1_001 + lease));
-    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(r)), "the late result");
+    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(r)).outcome(), "the late result");
     assertEquals(0, s.leases().size());
     assertEquals(r.candidate().id(), s.lease(1, "w2", 2_000_000).get(0).candidate().id());
   }
@@ -180,12 +195,45 @@ class SearchStateTest {
       EvaluationRequest r = s.lease(1, "w", 0).get(0);
       assertEquals(attempt, r.lease().attempt());
       SearchState.Outcome o =
-          s.complete(EvaluationResult.failed(r.candidate().id(), attempt, "out of memory", "w", 1));
+          s.complete(EvaluationResult.failed(r.candidate().id(), attempt, "out of memory", "w", 1))
+              .outcome();
       assertEquals(attempt < 3 ? SearchState.Outcome.RETRY : SearchState.Outcome.FAILED, o);
     }
     assertEquals(1, s.status(0).failed());
     assertTrue(s.finished());
     assertTrue(s.result().best().isEmpty());
+    assertAccounted(s);
+  }
+
+  @Test
+  void anAcceptedResultCarriesTheIndividualItMade() {
+    SearchState s = async(5, 1);
+    List<EvaluationRequest> work = s.lease(2, "w", 0);
+    SearchState.Recorded accepted = s.complete(ok(work.get(0)));
+    assertEquals(SearchState.Outcome.ACCEPTED, accepted.outcome());
+    assertEquals(work.get(0).candidate(), accepted.accepted().orElseThrow().candidate());
+    assertEquals(loss(work.get(0).candidate()), accepted.accepted().orElseThrow().validationLoss());
+    SearchState.Recorded retry =
+        s.complete(EvaluationResult.failed(work.get(1).candidate().id(), 1, "oom", "w", 1));
+    assertEquals(SearchState.Outcome.RETRY, retry.outcome());
+    assertTrue(retry.accepted().isEmpty());
+    assertTrue(s.complete(ok(work.get(0))).accepted().isEmpty(), "ignored");
+  }
+
+  @Test
+  void anUnboundedSearchNeverFinishesOnItsOwn() {
+    SearchJobSpec spec =
+        new SearchJobSpec(
+            "u", SMALL, SearchMode.ASYNC, LIMIT, SMALL_EVOLUTION, new SearchLength.Unbounded(), 9);
+    SearchState s = new SearchState(spec, screen(LIMIT), SearchState.Settings.defaults());
+    for (int pull = 0; pull < 20; pull++) {
+      List<EvaluationRequest> work = s.lease(16, "w", 0);
+      assertEquals(16, work.size(), "work to hand out on pull " + pull);
+      work.forEach(r -> s.complete(ok(r)));
+      assertFalse(s.finished());
+    }
+    assertEquals(320, s.status(0).evaluated());
+    assertEquals(SearchPhase.RUNNING, s.status(0).state());
     assertAccounted(s);
   }
 
@@ -200,8 +248,7 @@ class SearchStateTest {
             SearchMode.ASYNC,
             impossible,
             new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 10),
-            0,
-            10,
+            new SearchLength.Budget(10),
             1);
     SearchState s = new SearchState(spec, screen(impossible), SearchState.Settings.defaults());
     assertTrue(s.lease(4, "w", 0).isEmpty());

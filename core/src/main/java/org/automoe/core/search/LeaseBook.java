@@ -1,0 +1,205 @@
+package org.automoe.core.search;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.automoe.core.InvalidInputException;
+import org.automoe.core.evo.Candidate;
+
+/**
+ * Who may evaluate which candidate until when: the queue of candidates waiting for an evaluator,
+ * the leases handed out with their attempt and deadline, and the rule that a candidate whose last
+ * allowed attempt comes to nothing counts as failed. Kept apart from breeding so both search modes
+ * share one set of lease rules, and so a lease lost to a dead or slow evaluator is handed out again
+ * without the search knowing how candidates are bred.
+ *
+ * <p>Pure: no clocks and no threads, times are passed in. A candidate is in the book from {@link
+ * #add} until it is settled (succeeded, or failed on its last attempt); every other call changes
+ * only where it is.
+ */
+public final class LeaseBook {
+  /** What a reported result did to its candidate. */
+  public enum Settled {
+    /** The current lease succeeded; the candidate leaves the book. */
+    SUCCEEDED,
+    /** The current lease failed; the candidate waits first in line for another attempt. */
+    RETRY,
+    /** The current lease failed and it was the last attempt; the candidate counts as failed. */
+    FAILED,
+    /** Not the current lease of a candidate in flight (late, repeated or unknown): ignored. */
+    STALE
+  }
+
+  /**
+   * Leases taken back from evaluators (past their deadline, or held by one that left).
+   *
+   * @param leases leases taken back
+   * @param failed ids of the candidates among them that had used their last attempt, in order
+   */
+  public record Reclaimed(int leases, List<Long> failed) {
+    public Reclaimed {
+      failed = List.copyOf(failed);
+      if (failed.size() > leases) {
+        throw new IllegalArgumentException(
+            failed.size() + " candidates failed, but only " + leases + " leases were taken back");
+      }
+    }
+  }
+
+  /** A candidate in the book; its lease and worker mean something only while it is in flight. */
+  private static final class Entry {
+    final Candidate candidate;
+    int attempts;
+    Lease lease;
+    String worker;
+
+    Entry(Candidate candidate) {
+      this.candidate = candidate;
+    }
+  }
+
+  private final long leaseMillis;
+  private final int maxAttempts;
+
+  /** Every candidate not yet settled, pending or in flight. */
+  private final Map<Long, Entry> entries = new HashMap<>();
+
+  private final Deque<Long> pending = new ArrayDeque<>();
+  private final Map<Long, Entry> inFlight = new LinkedHashMap<>();
+  private long failed;
+  private long requeued;
+
+  /**
+   * @param leaseMillis how long an evaluator may hold a candidate before it is handed out again
+   * @param maxAttempts leases per candidate before it counts as failed
+   */
+  public LeaseBook(long leaseMillis, int maxAttempts) {
+    if (leaseMillis < 1) {
+      throw new InvalidInputException("lease time must be at least 1 ms, but was " + leaseMillis);
+    }
+    if (maxAttempts < 1) {
+      throw new InvalidInputException("attempts must be at least 1, but was " + maxAttempts);
+    }
+    this.leaseMillis = leaseMillis;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** A newly bred candidate waits at the back of the queue. */
+  public void add(Candidate candidate) {
+    if (entries.containsKey(candidate.id())) {
+      throw new IllegalStateException("candidate " + candidate.id() + " is already in the book");
+    }
+    entries.put(candidate.id(), new Entry(candidate));
+    pending.addLast(candidate.id());
+  }
+
+  /**
+   * Leases up to {@code max} waiting candidates to {@code worker}, first in line first, each until
+   * {@code nowMs} plus the lease time and under its next attempt number.
+   */
+  public List<EvaluationRequest> lease(int max, String worker, long nowMs) {
+    List<EvaluationRequest> out = new ArrayList<>();
+    while (out.size() < max && !pending.isEmpty()) {
+      Entry e = entries.get(pending.pollFirst());
+      e.attempts++;
+      e.lease = new Lease(e.candidate.id(), e.attempts, nowMs + leaseMillis);
+      e.worker = worker;
+      inFlight.put(e.candidate.id(), e);
+      out.add(new EvaluationRequest(e.lease, e.candidate));
+    }
+    return out;
+  }
+
+  /**
+   * Takes the answer to a lease in; only the current attempt of a candidate in flight counts, so a
+   * late, repeated or unknown answer changes nothing.
+   */
+  public Settled complete(long candidateId, int attempt, boolean succeeded) {
+    Entry e = inFlight.get(candidateId);
+    if (e == null || e.lease.attempt() != attempt) {
+      return Settled.STALE;
+    }
+    inFlight.remove(candidateId);
+    if (succeeded) {
+      entries.remove(candidateId);
+      return Settled.SUCCEEDED;
+    }
+    if (e.attempts >= maxAttempts) {
+      entries.remove(candidateId);
+      failed++;
+      return Settled.FAILED;
+    }
+    pending.addFirst(candidateId);
+    return Settled.RETRY;
+  }
+
+  /** Takes back every lease whose deadline has passed (a lease is still good at its deadline). */
+  public Reclaimed expire(long nowMs) {
+    return reclaim(e -> e.lease.deadlineEpochMs() < nowMs);
+  }
+
+  /** Takes back every lease held by {@code worker}: it died or left. */
+  public Reclaimed release(String worker) {
+    return reclaim(e -> worker.equals(e.worker));
+  }
+
+  /** Candidates waiting for an evaluator. */
+  public int pending() {
+    return pending.size();
+  }
+
+  /** Candidates under lease. */
+  public int inFlight() {
+    return inFlight.size();
+  }
+
+  /** True when no candidate is waiting or under lease. */
+  public boolean idle() {
+    return pending.isEmpty() && inFlight.isEmpty();
+  }
+
+  /** Candidates that failed on every attempt. */
+  public long failed() {
+    return failed;
+  }
+
+  /** Leases taken back, by deadline or by release. */
+  public long requeued() {
+    return requeued;
+  }
+
+  /** The current leases, by candidate id, in the order they were handed out. */
+  public Map<Long, Lease> leases() {
+    Map<Long, Lease> out = new LinkedHashMap<>();
+    inFlight.forEach((id, e) -> out.put(id, e.lease));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Takes back the matching leases in the order they were handed out. Each goes first in line, so
+   * work already handed out once is finished before fresh work is started; on its last attempt the
+   * candidate fails instead.
+   */
+  private Reclaimed reclaim(Predicate<Entry> taken) {
+    List<Entry> back = inFlight.values().stream().filter(taken).toList();
+    List<Long> lost = new ArrayList<>();
+    for (Entry e : back) {
+      inFlight.remove(e.candidate.id());
+      requeued++;
+      if (e.attempts >= maxAttempts) {
+        entries.remove(e.candidate.id());
+        failed++;
+        lost.add(e.candidate.id());
+      } else {
+        pending.addFirst(e.candidate.id());
+      }
+    }
+    return new Reclaimed(back.size(), lost);
+  }
+}
