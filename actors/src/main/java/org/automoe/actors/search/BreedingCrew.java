@@ -37,7 +37,7 @@ final class BreedingCrew {
   private boolean predicting;
 
   /** Spawns the generators and the predictor as children of the coordinator. */
-  BreedingCrew(ActorContext<CoordinatorCommand> ctx, SearchState state) {
+  BreedingCrew(ActorContext<SearchCoordinator.Command> ctx, SearchState state) {
     var maker = state.childMaker();
     var layout = new GenomeLayout(state.spec().space());
     generators.put(
@@ -49,10 +49,10 @@ final class BreedingCrew {
         ctx.spawn(CrossoverGenerator.create(maker, layout), "crossover"));
     predictor =
         ctx.spawn(LatencyPredictorActor.create(state.latencyEstimator()), "latency-predictor");
-    bredTo = ctx.messageAdapter(GeneratorActor.Bred.class, CoordinatorCommand.ChildrenBred::new);
+    bredTo = ctx.messageAdapter(GeneratorActor.Bred.class, SearchCoordinator::childrenBred);
     predictedTo =
         ctx.messageAdapter(
-            LatencyPredictorActor.Predicted.class, CoordinatorCommand.LatencyPredicted::new);
+            LatencyPredictorActor.Predicted.class, SearchCoordinator::latencyPredicted);
   }
 
   /** Hands the draws of a freshly opened round to their generators. */

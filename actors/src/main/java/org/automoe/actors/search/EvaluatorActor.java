@@ -4,16 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.automoe.actors.WireMessage;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.Evaluator;
@@ -29,25 +35,70 @@ import org.automoe.core.search.Evaluator;
  * remembered and joined when that one finishes or its coordinator stops, and every result goes to
  * the coordinator that leased the candidate, so no lease is dropped or answered to the wrong
  * search.
+ *
+ * <p>Restarted by its supervisor after an unexpected failure, it joins the coordinators it knew
+ * again; the candidates it held come back to the queue when their leases run out, and an evaluation
+ * still running is reported to the coordinator that leased it.
  */
-public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
+public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Command> {
+  /** What an evaluator understands. */
+  public sealed interface Command {}
+
+  /** A coordinator found this evaluator: pull work from it. */
+  public record Join(ActorRef<SearchCoordinator.Command> coordinator, String supernet)
+      implements Command, WireMessage {
+    /** A coordinator that does not say which supernet it searches. */
+    public Join(ActorRef<SearchCoordinator.Command> coordinator) {
+      this(coordinator, "");
+    }
+  }
+
+  /**
+   * Leased candidates. Empty with {@code finished} when the search is over, or with {@code
+   * retryAfterMs} when nothing can be handed out yet.
+   */
+  public record Work(List<EvaluationRequest> requests, boolean finished, long retryAfterMs)
+      implements Command, WireMessage {
+    public Work {
+      requests = List.copyOf(requests);
+    }
+  }
+
+  /** An evaluation on the blocking executor ended; its result goes to {@code leasedBy}. */
+  private record Evaluated(
+      EvaluationRequest request,
+      ActorRef<SearchCoordinator.Command> leasedBy,
+      EvaluationResult result)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** The coordinator this evaluator serves stopped, or its node left. */
+  private record CoordinatorGone(ActorRef<SearchCoordinator.Command> coordinator)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** Time to ask for work again. */
+  private enum Pull implements Command, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
+
   private final Evaluator evaluator;
   private final Executor executor;
   private final int prefetch;
   private final Clock clock;
-  private final TimerScheduler<EvaluatorCommand> timers;
+  private final TimerScheduler<Command> timers;
   private final String name;
   private final String supernet;
-  private final java.util.Set<ActorRef<CoordinatorCommand>> refused = new java.util.HashSet<>();
+  private final Set<ActorRef<SearchCoordinator.Command>> refused = new HashSet<>();
   private final Deque<EvaluationRequest> queue = new ArrayDeque<>();
-  private ActorRef<CoordinatorCommand> coordinator;
-  private ActorRef<CoordinatorCommand> next;
-  private ActorRef<CoordinatorCommand> leasedBy;
-  private boolean busy;
+  private ActorRef<SearchCoordinator.Command> coordinator;
+  private ActorRef<SearchCoordinator.Command> next;
+
+  /** The candidate being evaluated by this incarnation; null when idle. */
+  private EvaluationRequest evaluating;
+
   private boolean pulling;
   private boolean finished;
 
-  public static Behavior<EvaluatorCommand> create(
+  public static Behavior<Command> create(
       Evaluator evaluator, Executor executor, int prefetch, Clock clock) {
     return create(evaluator, executor, prefetch, clock, "");
   }
@@ -56,7 +107,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
    * @param supernet fingerprint of the supernet this evaluator holds; it joins only searches of the
    *     same one (or searches and evaluators that do not say)
    */
-  public static Behavior<EvaluatorCommand> create(
+  public static Behavior<Command> create(
       Evaluator evaluator, Executor executor, int prefetch, Clock clock, String supernet) {
     return Behaviors.setup(
         ctx ->
@@ -67,8 +118,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
   }
 
   private EvaluatorActor(
-      ActorContext<EvaluatorCommand> ctx,
-      TimerScheduler<EvaluatorCommand> timers,
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
       Evaluator evaluator,
       Executor executor,
       int prefetch,
@@ -91,17 +142,18 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
   }
 
   @Override
-  public Receive<EvaluatorCommand> createReceive() {
+  public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(EvaluatorCommand.Join.class, this::onJoin)
-        .onMessage(EvaluatorCommand.Work.class, this::onWork)
-        .onMessage(EvaluatorCommand.Evaluated.class, this::onEvaluated)
-        .onMessage(EvaluatorCommand.CoordinatorGone.class, this::onCoordinatorGone)
-        .onMessageEquals(EvaluatorCommand.Pull.INSTANCE, this::onPull)
+        .onMessage(Join.class, this::onJoin)
+        .onMessage(Work.class, this::onWork)
+        .onMessage(Evaluated.class, this::onEvaluated)
+        .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
+        .onMessageEquals(Pull.INSTANCE, this::onPull)
+        .onSignal(PreRestart.class, s -> onPreRestart())
         .build();
   }
 
-  private Behavior<EvaluatorCommand> onJoin(EvaluatorCommand.Join m) {
+  private Behavior<Command> onJoin(Join m) {
     if (!supernet.isEmpty() && !m.supernet().isEmpty() && !supernet.equals(m.supernet())) {
       // Inherited weights of another supernet would give wrong losses without any error.
       if (refused.add(m.coordinator())) {
@@ -125,7 +177,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
     return this;
   }
 
-  private Behavior<EvaluatorCommand> onCoordinatorGone(EvaluatorCommand.CoordinatorGone m) {
+  private Behavior<Command> onCoordinatorGone(CoordinatorGone m) {
     if (m.coordinator().equals(coordinator)) {
       queue.clear(); // its leases died with it
       coordinator = null;
@@ -137,7 +189,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
     return this;
   }
 
-  private void switchTo(ActorRef<CoordinatorCommand> c) {
+  private void switchTo(ActorRef<SearchCoordinator.Command> c) {
     if (coordinator != null) {
       getContext().unwatch(coordinator);
     }
@@ -146,11 +198,14 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
     finished = false;
     pulling = false;
     queue.clear();
-    getContext().watchWith(c, new EvaluatorCommand.CoordinatorGone(c));
+    getContext().watchWith(c, new CoordinatorGone(c));
     pullIfRoom();
   }
 
-  private Behavior<EvaluatorCommand> onWork(EvaluatorCommand.Work m) {
+  private Behavior<Command> onWork(Work m) {
+    if (coordinator == null) {
+      return this; // asked for before a restart: its leases run out and go to others
+    }
     pulling = false;
     if (m.finished()) {
       finished = true;
@@ -160,7 +215,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
       return this;
     }
     if (m.requests().isEmpty()) {
-      timers.startSingleTimer(EvaluatorCommand.Pull.INSTANCE, Duration.ofMillis(m.retryAfterMs()));
+      timers.startSingleTimer(Pull.INSTANCE, Duration.ofMillis(m.retryAfterMs()));
       return this;
     }
     queue.addAll(m.requests());
@@ -169,41 +224,52 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
     return this;
   }
 
-  private Behavior<EvaluatorCommand> onEvaluated(EvaluatorCommand.Evaluated m) {
-    busy = false;
-    leasedBy.tell(new CoordinatorCommand.ReportResult(getContext().getSelf(), m.result()));
+  private Behavior<Command> onEvaluated(Evaluated m) {
+    m.leasedBy().tell(new SearchCoordinator.ReportResult(getContext().getSelf(), m.result()));
+    if (m.request() == evaluating) { // else started before a restart: this incarnation still works
+      evaluating = null;
+    }
     startNext();
     pullIfRoom();
     return this;
   }
 
-  private Behavior<EvaluatorCommand> onPull() {
+  private Behavior<Command> onPull() {
     pullIfRoom();
     return this;
   }
 
+  /** The restarted evaluator starts empty: it joins again the searches it knew (mailbox kept). */
+  private Behavior<Command> onPreRestart() {
+    if (coordinator != null && !finished) {
+      getContext().getSelf().tell(new Join(coordinator, supernet));
+    }
+    if (next != null) {
+      getContext().getSelf().tell(new Join(next, supernet));
+    }
+    return this;
+  }
+
   private void startNext() {
-    while (!busy && !queue.isEmpty()) {
+    while (evaluating == null && !queue.isEmpty()) {
       EvaluationRequest r = queue.pollFirst();
       if (r.lease().deadlineEpochMs() < clock.millis()) {
         continue; // already handed to another evaluator
       }
-      busy = true;
-      leasedBy = coordinator;
+      evaluating = r;
+      ActorRef<SearchCoordinator.Command> leasedBy = coordinator;
       getContext()
           .pipeToSelf(
               CompletableFuture.supplyAsync(() -> evaluate(r), executor),
               (result, error) ->
-                  new EvaluatorCommand.Evaluated(
-                      result != null
-                          ? result
-                          : EvaluationResult.failed(
-                              r.candidate().id(),
-                              r.lease().attempt(),
-                              String.valueOf(error),
-                              name,
-                              0)));
+                  new Evaluated(r, leasedBy, result != null ? result : failed(r, error)));
     }
+  }
+
+  /** The evaluation task itself failed (the executor refused it, say). */
+  private EvaluationResult failed(EvaluationRequest r, Throwable error) {
+    return EvaluationResult.failed(
+        r.candidate().id(), r.lease().attempt(), String.valueOf(error), name, 0);
   }
 
   private EvaluationResult evaluate(EvaluationRequest r) {
@@ -223,11 +289,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorCommand> {
   }
 
   private void pullIfRoom() {
-    int held = queue.size() + (busy ? 1 : 0);
+    int held = queue.size() + (evaluating != null ? 1 : 0);
     // Refill at half: one pull (and one breeding round at the coordinator) per several candidates.
     if (coordinator != null && !finished && !pulling && held <= prefetch / 2) {
       pulling = true;
-      coordinator.tell(new CoordinatorCommand.RequestWork(getContext().getSelf(), prefetch - held));
+      coordinator.tell(new SearchCoordinator.RequestWork(getContext().getSelf(), prefetch - held));
     }
   }
 }

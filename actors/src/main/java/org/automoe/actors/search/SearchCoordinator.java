@@ -8,9 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -18,9 +20,13 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.automoe.actors.WireMessage;
+import org.automoe.actors.breeding.GeneratorActor;
+import org.automoe.actors.breeding.LatencyPredictorActor;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.search.BreedingRound;
 import org.automoe.core.search.EvaluationRequest;
+import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
@@ -37,10 +43,48 @@ import org.automoe.core.search.SearchStatus;
  * the round closes. Breeding on demand keeps every child bred from the freshest population.
  * Generational mode breeds each generation in the state itself, so it replays exactly.
  */
-public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand> {
+public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.Command> {
   /** Evaluators of every node register under this key. */
-  public static final ServiceKey<EvaluatorCommand> EVALUATORS =
-      ServiceKey.create(EvaluatorCommand.class, "automoe-evaluators");
+  public static final ServiceKey<EvaluatorActor.Command> EVALUATORS =
+      ServiceKey.create(EvaluatorActor.Command.class, "automoe-evaluators");
+
+  /** What a coordinator understands. */
+  public sealed interface Command {}
+
+  /** An evaluator asks for up to {@code count} candidates. */
+  public record RequestWork(ActorRef<EvaluatorActor.Command> worker, int count)
+      implements Command, WireMessage {}
+
+  /** An evaluator reports the result of one lease. */
+  public record ReportResult(ActorRef<EvaluatorActor.Command> worker, EvaluationResult result)
+      implements Command, WireMessage {}
+
+  /** Asks for the search's status. */
+  public record GetStatus(ActorRef<StatusReply> replyTo) implements Command, WireMessage {}
+
+  /** The answer to {@link GetStatus}. */
+  public record StatusReply(SearchStatus status) implements WireMessage {}
+
+  /** The evaluators registered with the Receptionist changed. */
+  private record EvaluatorsListed(Receptionist.Listing listing)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** A watched evaluator stopped, or its node left the cluster. */
+  private record EvaluatorGone(ActorRef<EvaluatorActor.Command> worker)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** A generator's children for the open breeding round (local: generators are children). */
+  private record ChildrenBred(GeneratorActor.Bred bred)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** The predictor actor's latency for the open round's children (local). */
+  private record LatencyPredicted(LatencyPredictorActor.Predicted predicted)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** Periodic: expire late leases, report progress. */
+  private enum Tick implements Command, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
 
   /** Hears about the search from the coordinator's own thread; keep it quick. */
   public interface Listener {
@@ -71,38 +115,44 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
   private final Listener listener;
   private final String supernet;
   private final ActorRefResolver resolver;
-  private final Set<ActorRef<EvaluatorCommand>> watched = new HashSet<>();
+  private final Set<ActorRef<EvaluatorActor.Command>> watched = new HashSet<>();
 
   /** Async mode: the generators and predictor actor; null in generational mode. */
   private final BreedingCrew crew;
 
   /** Async mode: pulls waiting for a breeding round, oldest first. */
-  private final Deque<CoordinatorCommand.RequestWork> parked = new ArrayDeque<>();
+  private final Deque<RequestWork> parked = new ArrayDeque<>();
 
   private final long startNanos = System.nanoTime();
   private boolean reported;
 
-  public static Behavior<CoordinatorCommand> create(
+  public static Behavior<Command> create(
       SearchState state, Settings settings, Clock clock, Listener listener) {
     return create(state, settings, clock, listener, "");
   }
 
   /**
+   * A coordinator that stops when it fails (an exception from the search state or the listener),
+   * the error logged: a restart would start from the state the failure left behind, so whoever
+   * awaits the search watches the coordinator instead ({@link SearchWatcher}).
+   *
    * @param supernet fingerprint of the supernet searched; evaluators holding another one stay out
    */
-  public static Behavior<CoordinatorCommand> create(
+  public static Behavior<Command> create(
       SearchState state, Settings settings, Clock clock, Listener listener, String supernet) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers ->
-                    new SearchCoordinator(
-                        ctx, timers, state, settings, clock, listener, supernet)));
+    return Behaviors.supervise(
+            Behaviors.<Command>setup(
+                ctx ->
+                    Behaviors.withTimers(
+                        timers ->
+                            new SearchCoordinator(
+                                ctx, timers, state, settings, clock, listener, supernet))))
+        .onFailure(SupervisorStrategy.stop());
   }
 
   private SearchCoordinator(
-      ActorContext<CoordinatorCommand> ctx,
-      TimerScheduler<CoordinatorCommand> timers,
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
       SearchState state,
       Settings settings,
       Clock clock,
@@ -116,27 +166,37 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
     this.listener = listener;
     this.resolver = ActorRefResolver.get(ctx.getSystem());
     ActorRef<Receptionist.Listing> listings =
-        ctx.messageAdapter(Receptionist.Listing.class, CoordinatorCommand.EvaluatorsListed::new);
+        ctx.messageAdapter(Receptionist.Listing.class, EvaluatorsListed::new);
     ctx.getSystem().receptionist().tell(Receptionist.subscribe(EVALUATORS, listings));
-    timers.startTimerAtFixedRate(CoordinatorCommand.Tick.INSTANCE, settings.tick());
+    timers.startTimerAtFixedRate(Tick.INSTANCE, settings.tick());
     this.crew = state.spec().mode() == SearchMode.ASYNC ? new BreedingCrew(ctx, state) : null;
   }
 
+  /** For the {@link BreedingCrew}'s adapter: a generator's reply as this actor's message. */
+  static Command childrenBred(GeneratorActor.Bred bred) {
+    return new ChildrenBred(bred);
+  }
+
+  /** For the {@link BreedingCrew}'s adapter: the predictor's reply as this actor's message. */
+  static Command latencyPredicted(LatencyPredictorActor.Predicted predicted) {
+    return new LatencyPredicted(predicted);
+  }
+
   @Override
-  public Receive<CoordinatorCommand> createReceive() {
+  public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(CoordinatorCommand.RequestWork.class, this::onRequestWork)
-        .onMessage(CoordinatorCommand.ReportResult.class, this::onReportResult)
-        .onMessage(CoordinatorCommand.EvaluatorsListed.class, this::onListed)
-        .onMessage(CoordinatorCommand.EvaluatorGone.class, this::onGone)
-        .onMessage(CoordinatorCommand.GetStatus.class, this::onGetStatus)
-        .onMessage(CoordinatorCommand.ChildrenBred.class, this::onChildrenBred)
-        .onMessage(CoordinatorCommand.LatencyPredicted.class, this::onLatencyPredicted)
-        .onMessageEquals(CoordinatorCommand.Tick.INSTANCE, this::onTick)
+        .onMessage(RequestWork.class, this::onRequestWork)
+        .onMessage(ReportResult.class, this::onReportResult)
+        .onMessage(EvaluatorsListed.class, this::onListed)
+        .onMessage(EvaluatorGone.class, this::onGone)
+        .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessage(ChildrenBred.class, this::onChildrenBred)
+        .onMessage(LatencyPredicted.class, this::onLatencyPredicted)
+        .onMessageEquals(Tick.INSTANCE, this::onTick)
         .build();
   }
 
-  private Behavior<CoordinatorCommand> onRequestWork(CoordinatorCommand.RequestWork m) {
+  private Behavior<Command> onRequestWork(RequestWork m) {
     watch(m.worker());
     if (crew != null) {
       parked.removeIf(p -> p.worker().equals(m.worker())); // the newer pull supersedes
@@ -146,7 +206,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
       return this;
     }
     if (state.finished()) {
-      m.worker().tell(new EvaluatorCommand.Work(List.of(), true, 0));
+      m.worker().tell(new EvaluatorActor.Work(List.of(), true, 0));
       reportIfFinished();
       return this;
     }
@@ -155,11 +215,11 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
       boolean over = state.finished();
       m.worker()
           .tell(
-              new EvaluatorCommand.Work(
+              new EvaluatorActor.Work(
                   List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
       reportIfFinished();
     } else {
-      m.worker().tell(new EvaluatorCommand.Work(work, false, 0));
+      m.worker().tell(new EvaluatorActor.Work(work, false, 0));
     }
     return this;
   }
@@ -171,22 +231,22 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
    */
   private void serveParked() {
     while (!parked.isEmpty()) {
-      CoordinatorCommand.RequestWork r = parked.peekFirst();
+      RequestWork r = parked.peekFirst();
       if (state.finished()) {
         parked.pollFirst();
-        r.worker().tell(new EvaluatorCommand.Work(List.of(), true, 0));
+        r.worker().tell(new EvaluatorActor.Work(List.of(), true, 0));
         continue;
       }
       List<EvaluationRequest> work = state.leasePending(r.count(), key(r.worker()), clock.millis());
       if (!work.isEmpty()) {
         parked.pollFirst();
-        r.worker().tell(new EvaluatorCommand.Work(work, false, 0));
+        r.worker().tell(new EvaluatorActor.Work(work, false, 0));
         continue;
       }
       if (state.breeding()) {
         return; // answered when the round closes
       }
-      int wanted = parked.stream().mapToInt(CoordinatorCommand.RequestWork::count).sum();
+      int wanted = parked.stream().mapToInt(RequestWork::count).sum();
       Optional<BreedingRound> round = state.openRound(wanted);
       if (round.isPresent()) {
         crew.start(round.get());
@@ -196,19 +256,19 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
       boolean over = state.finished();
       r.worker()
           .tell(
-              new EvaluatorCommand.Work(
+              new EvaluatorActor.Work(
                   List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
     }
   }
 
-  private Behavior<CoordinatorCommand> onChildrenBred(CoordinatorCommand.ChildrenBred m) {
+  private Behavior<Command> onChildrenBred(ChildrenBred m) {
     if (crew.childrenBred(m.bred(), state)) {
       roundEnded();
     }
     return this;
   }
 
-  private Behavior<CoordinatorCommand> onLatencyPredicted(CoordinatorCommand.LatencyPredicted m) {
+  private Behavior<Command> onLatencyPredicted(LatencyPredicted m) {
     if (crew.latencyPredicted(m.predicted(), state)) {
       roundEnded();
     }
@@ -224,7 +284,7 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
     reportIfFinished();
   }
 
-  private Behavior<CoordinatorCommand> onReportResult(CoordinatorCommand.ReportResult m) {
+  private Behavior<Command> onReportResult(ReportResult m) {
     SearchState.Recorded recorded = state.complete(m.result());
     SearchState.Outcome outcome = recorded.outcome();
     if (outcome == SearchState.Outcome.IGNORED) {
@@ -252,16 +312,16 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
     return this;
   }
 
-  private Behavior<CoordinatorCommand> onListed(CoordinatorCommand.EvaluatorsListed m) {
-    for (ActorRef<EvaluatorCommand> e : m.listing().getServiceInstances(EVALUATORS)) {
+  private Behavior<Command> onListed(EvaluatorsListed m) {
+    for (ActorRef<EvaluatorActor.Command> e : m.listing().getServiceInstances(EVALUATORS)) {
       if (watch(e)) {
-        e.tell(new EvaluatorCommand.Join(getContext().getSelf(), supernet));
+        e.tell(new EvaluatorActor.Join(getContext().getSelf(), supernet));
       }
     }
     return this;
   }
 
-  private Behavior<CoordinatorCommand> onGone(CoordinatorCommand.EvaluatorGone m) {
+  private Behavior<Command> onGone(EvaluatorGone m) {
     watched.remove(m.worker());
     parked.removeIf(p -> p.worker().equals(m.worker()));
     int requeued = state.release(key(m.worker()));
@@ -271,12 +331,12 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
     return this;
   }
 
-  private Behavior<CoordinatorCommand> onGetStatus(CoordinatorCommand.GetStatus m) {
-    m.replyTo().tell(new CoordinatorCommand.StatusReply(status()));
+  private Behavior<Command> onGetStatus(GetStatus m) {
+    m.replyTo().tell(new StatusReply(status()));
     return this;
   }
 
-  private Behavior<CoordinatorCommand> onTick() {
+  private Behavior<Command> onTick() {
     int late = state.expire(clock.millis());
     if (late > 0) {
       getContext().getLog().warn("{} leases passed their deadline; handed out again", late);
@@ -289,11 +349,11 @@ public final class SearchCoordinator extends AbstractBehavior<CoordinatorCommand
   }
 
   /** Watches an evaluator seen for the first time; true when it is new. */
-  private boolean watch(ActorRef<EvaluatorCommand> worker) {
+  private boolean watch(ActorRef<EvaluatorActor.Command> worker) {
     if (!watched.add(worker)) {
       return false;
     }
-    getContext().watchWith(worker, new CoordinatorCommand.EvaluatorGone(worker));
+    getContext().watchWith(worker, new EvaluatorGone(worker));
     getContext().getLog().info("evaluator {} joined", worker.path());
     return true;
   }

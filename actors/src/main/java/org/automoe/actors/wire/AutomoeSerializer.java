@@ -7,8 +7,8 @@ import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
-import org.automoe.actors.search.CoordinatorCommand;
-import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.actors.search.EvaluatorActor;
+import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.worker.LatencyProbe;
 import org.automoe.proto.JoinProto;
 import org.automoe.proto.LatencyMeasuredProto;
@@ -54,17 +54,17 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
 
   @Override
   public String manifest(Object o) {
-    if (o instanceof EvaluatorCommand.Join) {
+    if (o instanceof EvaluatorActor.Join) {
       return JOIN;
-    } else if (o instanceof CoordinatorCommand.RequestWork) {
+    } else if (o instanceof SearchCoordinator.RequestWork) {
       return REQUEST_WORK;
-    } else if (o instanceof EvaluatorCommand.Work) {
+    } else if (o instanceof EvaluatorActor.Work) {
       return WORK;
-    } else if (o instanceof CoordinatorCommand.ReportResult) {
+    } else if (o instanceof SearchCoordinator.ReportResult) {
       return REPORT_RESULT;
-    } else if (o instanceof CoordinatorCommand.GetStatus) {
+    } else if (o instanceof SearchCoordinator.GetStatus) {
       return GET_STATUS;
-    } else if (o instanceof CoordinatorCommand.StatusReply) {
+    } else if (o instanceof SearchCoordinator.StatusReply) {
       return STATUS_REPLY;
     } else if (o instanceof LatencyProbe.Measure) {
       return MEASURE_LATENCY;
@@ -77,17 +77,17 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
   @Override
   public byte[] toBinary(Object o) {
     MessageLite p;
-    if (o instanceof EvaluatorCommand.Join m) {
+    if (o instanceof EvaluatorActor.Join m) {
       p = mapper.toProto(m);
-    } else if (o instanceof CoordinatorCommand.RequestWork m) {
+    } else if (o instanceof SearchCoordinator.RequestWork m) {
       p = mapper.toProto(m);
-    } else if (o instanceof EvaluatorCommand.Work m) {
+    } else if (o instanceof EvaluatorActor.Work m) {
       p = mapper.toProto(m);
-    } else if (o instanceof CoordinatorCommand.ReportResult m) {
+    } else if (o instanceof SearchCoordinator.ReportResult m) {
       p = mapper.toProto(m);
-    } else if (o instanceof CoordinatorCommand.GetStatus m) {
+    } else if (o instanceof SearchCoordinator.GetStatus m) {
       p = mapper.toProto(m);
-    } else if (o instanceof CoordinatorCommand.StatusReply m) {
+    } else if (o instanceof SearchCoordinator.StatusReply m) {
       p = mapper.toProto(m);
     } else if (o instanceof LatencyProbe.Measure m) {
       p = probes.toProto(m);

@@ -2,8 +2,8 @@ package org.automoe.actors.wire;
 
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.automoe.actors.search.CoordinatorCommand;
-import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.actors.search.EvaluatorActor;
+import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.proto.JoinProto;
 import org.automoe.proto.ReportResultProto;
@@ -26,35 +26,35 @@ public final class EngineMapper {
     this.stringToRef = stringToRef;
   }
 
-  public JoinProto toProto(EvaluatorCommand.Join m) {
+  public JoinProto toProto(EvaluatorActor.Join m) {
     return JoinProto.newBuilder()
         .setCoordinator(refToString.apply(m.coordinator()))
         .setSupernet(m.supernet())
         .build();
   }
 
-  public EvaluatorCommand.Join fromProto(JoinProto p) {
-    return new EvaluatorCommand.Join(
+  public EvaluatorActor.Join fromProto(JoinProto p) {
+    return new EvaluatorActor.Join(
         ref(p.getCoordinator(), "JoinProto.coordinator"), p.getSupernet());
   }
 
-  public RequestWorkProto toProto(CoordinatorCommand.RequestWork m) {
+  public RequestWorkProto toProto(SearchCoordinator.RequestWork m) {
     return RequestWorkProto.newBuilder()
         .setWorker(refToString.apply(m.worker()))
         .setCount(m.count())
         .build();
   }
 
-  public CoordinatorCommand.RequestWork fromProto(RequestWorkProto p) {
+  public SearchCoordinator.RequestWork fromProto(RequestWorkProto p) {
     if (p.getCount() < 1) {
       throw new WireFormatException(
           "RequestWorkProto.count must be at least 1, but was " + p.getCount());
     }
-    return new CoordinatorCommand.RequestWork(
+    return new SearchCoordinator.RequestWork(
         ref(p.getWorker(), "RequestWorkProto.worker"), p.getCount());
   }
 
-  public WorkProto toProto(EvaluatorCommand.Work m) {
+  public WorkProto toProto(EvaluatorActor.Work m) {
     WorkProto.Builder b =
         WorkProto.newBuilder().setFinished(m.finished()).setRetryAfterMs(m.retryAfterMs());
     for (EvaluationRequest r : m.requests()) {
@@ -63,44 +63,44 @@ public final class EngineMapper {
     return b.build();
   }
 
-  public EvaluatorCommand.Work fromProto(WorkProto p) {
+  public EvaluatorActor.Work fromProto(WorkProto p) {
     if (p.getRetryAfterMs() < 0) {
       throw new WireFormatException("WorkProto.retry_after_ms must not be negative");
     }
-    return new EvaluatorCommand.Work(
+    return new EvaluatorActor.Work(
         p.getRequestsList().stream().map(EvaluationMapper::fromProto).toList(),
         p.getFinished(),
         p.getRetryAfterMs());
   }
 
-  public ReportResultProto toProto(CoordinatorCommand.ReportResult m) {
+  public ReportResultProto toProto(SearchCoordinator.ReportResult m) {
     return ReportResultProto.newBuilder()
         .setWorker(refToString.apply(m.worker()))
         .setResult(EvaluationMapper.toProto(m.result()))
         .build();
   }
 
-  public CoordinatorCommand.ReportResult fromProto(ReportResultProto p) {
+  public SearchCoordinator.ReportResult fromProto(ReportResultProto p) {
     Wire.require(p.hasResult(), "ReportResultProto", "result");
-    return new CoordinatorCommand.ReportResult(
+    return new SearchCoordinator.ReportResult(
         ref(p.getWorker(), "ReportResultProto.worker"), EvaluationMapper.fromProto(p.getResult()));
   }
 
-  public StatusQueryProto toProto(CoordinatorCommand.GetStatus m) {
+  public StatusQueryProto toProto(SearchCoordinator.GetStatus m) {
     return StatusQueryProto.newBuilder().setReplyTo(refToString.apply(m.replyTo())).build();
   }
 
-  public CoordinatorCommand.GetStatus fromProto(StatusQueryProto p) {
-    return new CoordinatorCommand.GetStatus(ref(p.getReplyTo(), "StatusQueryProto.reply_to"));
+  public SearchCoordinator.GetStatus fromProto(StatusQueryProto p) {
+    return new SearchCoordinator.GetStatus(ref(p.getReplyTo(), "StatusQueryProto.reply_to"));
   }
 
-  public StatusReplyProto toProto(CoordinatorCommand.StatusReply m) {
+  public StatusReplyProto toProto(SearchCoordinator.StatusReply m) {
     return StatusReplyProto.newBuilder().setStatus(SearchStatusMapper.toProto(m.status())).build();
   }
 
-  public CoordinatorCommand.StatusReply fromProto(StatusReplyProto p) {
+  public SearchCoordinator.StatusReply fromProto(StatusReplyProto p) {
     Wire.require(p.hasStatus(), "StatusReplyProto", "status");
-    return new CoordinatorCommand.StatusReply(SearchStatusMapper.fromProto(p.getStatus()));
+    return new SearchCoordinator.StatusReply(SearchStatusMapper.fromProto(p.getStatus()));
   }
 
   @SuppressWarnings("unchecked")

@@ -10,13 +10,21 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.automoe.actors.node.NodeGuardian;
 import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.core.search.Evaluator;
 
 /**
  * One per worker node: loads the supernet once (off the actor threads), then starts the node's
- * evaluators with a read-only handle to it and a {@link LatencyProbe} that measures on it. It owns
- * what it loaded and releases it when it stops.
+ * evaluators with a read-only handle to it and a {@link LatencyProbe} that measures on it, both
+ * restarted with backoff if they fail. It owns what it loaded and releases it when it stops.
+ *
+ * <p>Spawn it without restarts ({@link NodeGuardian.Supervision#STOP}). A load that fails is not an
+ * actor failure: the actor completes {@code ready} with the error and stops, and the node reports
+ * it. Restarting would be wrong: the usual causes (no checkpoint, a wrong folder, a corrupt file,
+ * too little memory) fail again on every attempt, each one reading the whole supernet while the
+ * node has already said it could not start; an operator or process supervisor reruns the node once
+ * the cause is fixed.
  */
 public final class SupernetActor {
   private SupernetActor() {}
@@ -43,12 +51,31 @@ public final class SupernetActor {
    * @param evaluators evaluator actors to start
    * @param prefetch candidates each evaluator keeps in hand
    * @param blocking where loading, evaluations and measurements run (one DJL thread each)
+   * @param probe the latency probe's settings
+   * @param restart pauses before a failed evaluator or probe restarts
    */
-  public record Settings(int evaluators, int prefetch, Executor blocking, Clock clock) {
+  public record Settings(
+      int evaluators,
+      int prefetch,
+      Executor blocking,
+      Clock clock,
+      LatencyProbe.Settings probe,
+      NodeGuardian.Backoff restart) {
     public Settings {
       if (evaluators < 1 || prefetch < 1) {
         throw new IllegalArgumentException("evaluators and prefetch must be at least 1");
       }
+    }
+
+    /** The default probe settings and restart pauses. */
+    public Settings(int evaluators, int prefetch, Executor blocking, Clock clock) {
+      this(
+          evaluators,
+          prefetch,
+          blocking,
+          clock,
+          LatencyProbe.Settings.defaults(),
+          NodeGuardian.Backoff.defaults());
     }
   }
 
@@ -96,15 +123,20 @@ public final class SupernetActor {
     Loaded loaded = m.loaded();
     for (int i = 0; i < settings.evaluators(); i++) {
       ctx.spawn(
-          EvaluatorActor.create(
-              loaded.evaluator(),
-              settings.blocking(),
-              settings.prefetch(),
-              settings.clock(),
-              loaded.fingerprint()),
+          restarting(
+              EvaluatorActor.create(
+                  loaded.evaluator(),
+                  settings.blocking(),
+                  settings.prefetch(),
+                  settings.clock(),
+                  loaded.fingerprint()),
+              settings),
           "evaluator-" + i);
     }
-    ctx.spawn(LatencyProbe.create(loaded.meter(), settings.blocking()), "latency-probe");
+    ctx.spawn(
+        restarting(
+            LatencyProbe.create(loaded.meter(), settings.blocking(), settings.probe()), settings),
+        "latency-probe");
     ctx.getLog()
         .info(
             "{} loaded; {} evaluators and a latency probe started",
@@ -119,5 +151,9 @@ public final class SupernetActor {
               return Behaviors.same();
             })
         .build();
+  }
+
+  private static <T> Behavior<T> restarting(Behavior<T> behavior, Settings settings) {
+    return NodeGuardian.Supervision.RESTART.apply(behavior, settings.restart());
   }
 }

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.automoe.actors.node.NodeGuardian;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
@@ -85,19 +90,19 @@ class SearchActorsTest {
   void theLeasesOfAnEvaluatorThatStopsAreHandedToTheOthers() throws Exception {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
     SearchState state = SearchFixtures.async(40, 2, SearchState.Settings.defaults());
-    ActorRef<CoordinatorCommand> coordinator =
+    ActorRef<SearchCoordinator.Command> coordinator =
         kit.spawn(
             SearchCoordinator.create(
                 state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), outcome),
             "coordinator");
     // A worker that takes three candidates and dies without answering.
-    TestProbe<EvaluatorCommand> doomed = kit.createTestProbe("doomed");
+    TestProbe<EvaluatorActor.Command> doomed = kit.createTestProbe("doomed");
     kit.system()
         .receptionist()
         .tell(Receptionist.register(SearchCoordinator.EVALUATORS, doomed.getRef()));
-    doomed.expectMessageClass(EvaluatorCommand.Join.class);
-    coordinator.tell(new CoordinatorCommand.RequestWork(doomed.getRef(), 3));
-    EvaluatorCommand.Work taken = doomed.expectMessageClass(EvaluatorCommand.Work.class);
+    doomed.expectMessageClass(EvaluatorActor.Join.class);
+    coordinator.tell(new SearchCoordinator.RequestWork(doomed.getRef(), 3));
+    EvaluatorActor.Work taken = doomed.expectMessageClass(EvaluatorActor.Work.class);
     assertEquals(3, taken.requests().size());
     doomed.stop();
     spawnEvaluators(2);
@@ -116,7 +121,7 @@ class SearchActorsTest {
   void aLateResultOfAnExpiredLeaseIsIgnored() throws Exception {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
     SearchState state = SearchFixtures.async(6, 3, new SearchState.Settings(100, 3, 16, 10));
-    ActorRef<CoordinatorCommand> coordinator =
+    ActorRef<SearchCoordinator.Command> coordinator =
         kit.spawn(
             SearchCoordinator.create(
                 state,
@@ -124,20 +129,20 @@ class SearchActorsTest {
                 Clock.systemUTC(),
                 outcome),
             "coordinator");
-    TestProbe<EvaluatorCommand> slow = kit.createTestProbe("slow");
-    coordinator.tell(new CoordinatorCommand.RequestWork(slow.getRef(), 1));
-    EvaluationRequest r = slow.expectMessageClass(EvaluatorCommand.Work.class).requests().get(0);
-    TestProbe<CoordinatorCommand.StatusReply> status = kit.createTestProbe("status");
+    TestProbe<EvaluatorActor.Command> slow = kit.createTestProbe("slow");
+    coordinator.tell(new SearchCoordinator.RequestWork(slow.getRef(), 1));
+    EvaluationRequest r = slow.expectMessageClass(EvaluatorActor.Work.class).requests().get(0);
+    TestProbe<SearchCoordinator.StatusReply> status = kit.createTestProbe("status");
     status.awaitAssert(
         Duration.ofSeconds(5),
         () -> {
-          coordinator.tell(new CoordinatorCommand.GetStatus(status.getRef()));
-          SearchStatus s = status.expectMessageClass(CoordinatorCommand.StatusReply.class).status();
+          coordinator.tell(new SearchCoordinator.GetStatus(status.getRef()));
+          SearchStatus s = status.expectMessageClass(SearchCoordinator.StatusReply.class).status();
           assertEquals(1, s.requeued(), "the lease expired");
           return null;
         });
     coordinator.tell(
-        new CoordinatorCommand.ReportResult(
+        new SearchCoordinator.ReportResult(
             slow.getRef(),
             EvaluationResult.success(r.candidate().id(), r.lease().attempt(), 0.5, "slow", 1)));
     spawnEvaluators(1);
@@ -188,19 +193,71 @@ class SearchActorsTest {
   @Test
   void statusAnswersAcrossTheSerializer() {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
-    ActorRef<CoordinatorCommand> coordinator =
+    ActorRef<SearchCoordinator.Command> coordinator =
         kit.spawn(
             SearchCoordinator.create(
                 SearchFixtures.async(10, 4, SearchState.Settings.defaults()),
                 SearchCoordinator.Settings.defaults(),
                 Clock.systemUTC(),
                 outcome));
-    TestProbe<CoordinatorCommand.StatusReply> probe = kit.createTestProbe();
-    coordinator.tell(new CoordinatorCommand.GetStatus(probe.getRef()));
-    SearchStatus s = probe.expectMessageClass(CoordinatorCommand.StatusReply.class).status();
+    TestProbe<SearchCoordinator.StatusReply> probe = kit.createTestProbe();
+    coordinator.tell(new SearchCoordinator.GetStatus(probe.getRef()));
+    SearchStatus s = probe.expectMessageClass(SearchCoordinator.StatusReply.class).status();
     assertEquals(SearchPhase.RUNNING, s.state());
     assertEquals("test", s.name());
     assertEquals(0, s.inFlight());
+  }
+
+  /** The system clock, except that its first reading throws: the evaluator fails in a handler. */
+  private static final class FailingOnceClock extends Clock {
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    @Override
+    public long millis() {
+      if (failed.compareAndSet(false, true)) {
+        throw new IllegalStateException("the clock failed once");
+      }
+      return System.currentTimeMillis();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void anEvaluatorRestartedAfterAFailureRejoinsItsSearch() throws Exception {
+    SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
+    // Short leases: the candidates held by the evaluator when it failed come back soon.
+    SearchState state = SearchFixtures.async(20, 8, new SearchState.Settings(500, 3, 16, 10));
+    kit.spawn(
+        SearchCoordinator.create(
+            state,
+            new SearchCoordinator.Settings(Duration.ofMillis(50), Duration.ofMillis(20)),
+            Clock.systemUTC(),
+            outcome),
+        "coordinator");
+    kit.spawn(
+        NodeGuardian.Supervision.RESTART.apply(
+            EvaluatorActor.create(SearchFixtures::loss, blocking, 2, new FailingOnceClock()),
+            new NodeGuardian.Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0)),
+        "evaluator");
+    // The only evaluator: the search ends only if it rejoins after its restart.
+    SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(20, r.evaluated().size());
+    assertEachCandidateOnce(r, outcome.last);
+    assertTrue(outcome.last.requeued() >= 1, "its leases were handed out again");
   }
 
   @Test

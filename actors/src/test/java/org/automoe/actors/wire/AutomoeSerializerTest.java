@@ -15,8 +15,8 @@ import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
-import org.automoe.actors.search.CoordinatorCommand;
-import org.automoe.actors.search.EvaluatorCommand;
+import org.automoe.actors.search.EvaluatorActor;
+import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.worker.LatencyProbe;
 import org.automoe.core.latency.LatencySample;
 import org.automoe.core.search.EvaluationRequest;
@@ -50,24 +50,24 @@ class AutomoeSerializerTest {
 
   @Test
   void everyEngineMessageRoundTrips() throws Exception {
-    TestProbe<EvaluatorCommand> worker = KIT.createTestProbe();
-    TestProbe<CoordinatorCommand> coordinator = KIT.createTestProbe();
-    TestProbe<CoordinatorCommand.StatusReply> asker = KIT.createTestProbe();
+    TestProbe<EvaluatorActor.Command> worker = KIT.createTestProbe();
+    TestProbe<SearchCoordinator.Command> coordinator = KIT.createTestProbe();
+    TestProbe<SearchCoordinator.StatusReply> asker = KIT.createTestProbe();
     EvaluationRequest request =
         new EvaluationRequest(new Lease(1, 2, 1_700_000_000_000L), WireSamples.candidate(1));
     List<Object> messages =
         List.of(
-            new EvaluatorCommand.Join(coordinator.getRef()),
-            new CoordinatorCommand.RequestWork(worker.getRef(), 4),
-            new EvaluatorCommand.Work(List.of(request), false, 0),
-            new EvaluatorCommand.Work(List.of(), true, 0),
-            new EvaluatorCommand.Work(List.of(), false, 200),
-            new CoordinatorCommand.ReportResult(
+            new EvaluatorActor.Join(coordinator.getRef()),
+            new SearchCoordinator.RequestWork(worker.getRef(), 4),
+            new EvaluatorActor.Work(List.of(request), false, 0),
+            new EvaluatorActor.Work(List.of(), true, 0),
+            new EvaluatorActor.Work(List.of(), false, 200),
+            new SearchCoordinator.ReportResult(
                 worker.getRef(), EvaluationResult.success(1, 2, 3.25, "w", 10)),
-            new CoordinatorCommand.ReportResult(
+            new SearchCoordinator.ReportResult(
                 worker.getRef(), EvaluationResult.failed(1, 2, "out of memory", "w", 10)),
-            new CoordinatorCommand.GetStatus(asker.getRef()),
-            new CoordinatorCommand.StatusReply(
+            new SearchCoordinator.GetStatus(asker.getRef()),
+            new SearchCoordinator.StatusReply(
                 new SearchStatus(
                     "s",
                     SearchPhase.RUNNING,
@@ -133,7 +133,7 @@ class AutomoeSerializerTest {
   void malformedBytesAreRejectedNamingWhatIsWrong() {
     AutomoeSerializer s =
         (AutomoeSerializer)
-            SERIALIZATION.findSerializerFor(new EvaluatorCommand.Work(List.of(), true, 0));
+            SERIALIZATION.findSerializerFor(new EvaluatorActor.Work(List.of(), true, 0));
     NotSerializableException garbage =
         assertThrows(
             NotSerializableException.class,

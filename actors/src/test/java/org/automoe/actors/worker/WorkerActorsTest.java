@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,6 +141,78 @@ class WorkerActorsTest {
     LatencyProbe.Measured m = asker.receiveMessage(Duration.ofSeconds(10));
     assertTrue(m.measurement().isEmpty());
     assertTrue(m.failure().orElseThrow().contains("native library missing"), m.toString());
+  }
+
+  @Test
+  void aRequestBeyondTheQueueCapacityIsAnsweredAtOnceWithAFailure() {
+    CountDownLatch release = new CountDownLatch(1);
+    FakeMeter fake = new FakeMeter();
+    LatencyProbe.Meter held =
+        (a, runs) -> {
+          awaitQuietly(release);
+          return fake.measure(a, runs);
+        };
+    var probe =
+        kit.spawn(LatencyProbe.create(held, blocking, new LatencyProbe.Settings(2)), "small-probe");
+    TestProbe<LatencyProbe.Measured> asker = kit.createTestProbe();
+    // The first is measured (held), the next two wait: the line is full.
+    for (long s = 1; s <= 4; s++) {
+      probe.tell(new LatencyProbe.Measure(arch(s), 3, asker.getRef()));
+    }
+    LatencyProbe.Measured refused = asker.receiveMessage(Duration.ofSeconds(10));
+    assertEquals(arch(4), refused.architecture(), "answered before the held measurement ends");
+    assertEquals(Optional.of("probe queue full (2 waiting)"), refused.failure());
+    assertTrue(refused.measurement().isEmpty());
+    release.countDown();
+    for (long s = 1; s <= 3; s++) {
+      LatencyProbe.Measured m = asker.receiveMessage(Duration.ofSeconds(10));
+      assertEquals(arch(s), m.architecture());
+      assertTrue(m.measurement().isPresent(), m.toString());
+    }
+  }
+
+  @Test
+  void runsOutsideTheBoundAreAnsweredWithAFailureNamingTheValue() {
+    FakeMeter meter = new FakeMeter();
+    var probe = kit.spawn(LatencyProbe.create(meter, blocking), "bounded-probe");
+    TestProbe<LatencyProbe.Measured> asker = kit.createTestProbe();
+    probe.tell(new LatencyProbe.Measure(arch(1), LatencyProbe.MAX_RUNS + 1, asker.getRef()));
+    LatencyProbe.Measured tooMany = asker.receiveMessage(Duration.ofSeconds(10));
+    assertEquals(Optional.of("runs must be in [1, 1000], but was 1001"), tooMany.failure());
+    probe.tell(new LatencyProbe.Measure(arch(2), LatencyProbe.MAX_RUNS, asker.getRef()));
+    LatencyProbe.Measured most = asker.receiveMessage(Duration.ofSeconds(10));
+    assertEquals(LatencyProbe.MAX_RUNS, most.measurement().orElseThrow().sample().timedRuns());
+    assertEquals(1, meter.mostAtOnce.get(), "the refused request was never measured");
+  }
+
+  @Test
+  void runsBelowOneAreAnsweredWithAFailureToALocalAsker() {
+    // A peer cannot send this (the wire format rejects it), so no message serialization here.
+    ActorTestKit local =
+        ActorTestKit.create(
+            "local",
+            ConfigFactory.parseString("pekko.loglevel = OFF").withFallback(ConfigFactory.load()));
+    try {
+      var probe = local.spawn(LatencyProbe.create(new FakeMeter(), blocking), "probe");
+      TestProbe<LatencyProbe.Measured> asker = local.createTestProbe();
+      probe.tell(new LatencyProbe.Measure(arch(1), 0, asker.getRef()));
+      assertEquals(
+          Optional.of("runs must be in [1, 1000], but was 0"),
+          asker.receiveMessage(Duration.ofSeconds(10)).failure());
+    } finally {
+      local.shutdownTestKit();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never released the meter");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -2,29 +2,36 @@ package org.automoe.cluster.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.automoe.actors.node.NodeGuardian;
 import org.automoe.core.InvalidInputException;
 
 /**
  * One node of an AutoMoE cluster: an actor system named {@code automoe} with the cluster provider,
  * bound to {@code automoe.cluster.host:port}, with the given roles, joining the given seed nodes
- * (itself when none, which makes a one-node cluster).
+ * (itself when none, which makes a one-node cluster). Its actors run under a {@link NodeGuardian},
+ * which starts them and supervises them.
  */
 public final class ClusterNode implements AutoCloseable {
   static final String SYSTEM = "automoe";
   static final String EVALUATOR_DISPATCHER = "automoe.search.evaluator-dispatcher";
 
-  private final ActorSystem<Void> system;
+  /** Starting an actor is quick; a guardian that does not answer in this time is stuck. */
+  private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(30);
 
-  private ClusterNode(ActorSystem<Void> system) {
+  private final ActorSystem<NodeGuardian.Command> system;
+
+  private ClusterNode(ActorSystem<NodeGuardian.Command> system) {
     this.system = system;
   }
 
@@ -51,9 +58,9 @@ public final class ClusterNode implements AutoCloseable {
                     + ".thread-pool-executor.fixed-pool-size = "
                     + Math.max(1, evaluators)));
     Config config = node.withFallback(base).resolve();
-    ActorSystem<Void> system;
+    ActorSystem<NodeGuardian.Command> system;
     try {
-      system = ActorSystem.create(Behaviors.empty(), SYSTEM, config);
+      system = ActorSystem.create(NodeGuardian.create(), SYSTEM, config);
     } catch (RuntimeException e) {
       throw new InvalidInputException(
           "cannot start the cluster node on " + host + ":" + port + ": " + rootMessage(e));
@@ -65,12 +72,34 @@ public final class ClusterNode implements AutoCloseable {
     return new ClusterNode(system);
   }
 
-  public ActorSystem<Void> system() {
+  /** The node's actor system; its user guardian is the node's {@link NodeGuardian}. */
+  public ActorSystem<NodeGuardian.Command> system() {
     return system;
   }
 
+  /**
+   * Starts {@code behavior} as the guardian's child {@code name}, stopped if it fails (whoever
+   * depends on it watches it).
+   *
+   * @throws IllegalStateException when the name is taken or the guardian does not answer
+   */
   public <T> ActorRef<T> spawn(Behavior<T> behavior, String name) {
-    return system.systemActorOf(behavior, name, Props.empty());
+    try {
+      return AskPattern.<NodeGuardian.Command, ActorRef<T>>askWithStatus(
+              system,
+              replyTo ->
+                  new NodeGuardian.Spawn<>(behavior, name, NodeGuardian.Supervision.STOP, replyTo),
+              SPAWN_TIMEOUT,
+              system.scheduler())
+          .toCompletableFuture()
+          .get(SPAWN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + name, e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new IllegalStateException("cannot start " + name + ": " + cause.getMessage(), cause);
+    }
   }
 
   /** The dedicated dispatcher blocking DJL evaluations run on. */
@@ -88,13 +117,10 @@ public final class ClusterNode implements AutoCloseable {
   public void close() {
     system.terminate();
     try {
-      system
-          .getWhenTerminated()
-          .toCompletableFuture()
-          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       // shutting down anyway
     }
   }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.automoe.actors.search.SearchCoordinator;
+import org.automoe.actors.search.SearchWatcher;
 import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.node.ClusterNode;
 import org.automoe.cluster.node.WorkerResources;
@@ -79,14 +80,17 @@ public final class SearchRun {
               spec.length().describe(),
               evaluators,
               node.seedAddress()));
+      // The watcher fails progress.done if the coordinator stops before it reports the end.
       node.spawn(
-          SearchCoordinator.create(
-              state,
-              SearchCoordinator.Settings.defaults(),
-              Clock.systemUTC(),
-              progress,
-              setup.fingerprint()),
-          "search-coordinator");
+          SearchWatcher.create(
+              SearchCoordinator.create(
+                  state,
+                  SearchCoordinator.Settings.defaults(),
+                  Clock.systemUTC(),
+                  progress,
+                  setup.fingerprint()),
+              progress.done),
+          "search");
       node.spawn(
           SupernetActor.create(
               () -> WorkerResources.sharing(setup),
@@ -115,7 +119,7 @@ public final class SearchRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while searching", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     }
     SearchStatus status = progress.last;
     SearchResultFile report = SearchReport.write(out, spec, result, status, measured);
