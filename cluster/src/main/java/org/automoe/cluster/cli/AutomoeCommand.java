@@ -13,6 +13,8 @@ import org.automoe.cluster.space.SpaceCommand;
 import org.automoe.cluster.supernet.SubnetCommand;
 import org.automoe.cluster.supernet.SupernetCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code automoe} command and its subcommands. */
 @Command(
@@ -36,7 +38,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class
     })
 final class AutomoeCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

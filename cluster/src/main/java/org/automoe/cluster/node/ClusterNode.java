@@ -3,7 +3,9 @@ package org.automoe.cluster.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -11,6 +13,8 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import org.automoe.core.InvalidInputException;
 
 /**
@@ -59,8 +63,8 @@ public final class ClusterNode implements AutoCloseable {
           "cannot start the cluster node on " + host + ":" + port + ": " + rootMessage(e));
     }
     if (seeds.isEmpty()) {
-      org.apache.pekko.cluster.typed.Cluster c = org.apache.pekko.cluster.typed.Cluster.get(system);
-      c.manager().tell(new org.apache.pekko.cluster.typed.Join(c.selfMember().address()));
+      Cluster c = Cluster.get(system);
+      c.manager().tell(new Join(c.selfMember().address()));
     }
     return new ClusterNode(system);
   }
@@ -88,13 +92,10 @@ public final class ClusterNode implements AutoCloseable {
   public void close() {
     system.terminate();
     try {
-      system
-          .getWhenTerminated()
-          .toCompletableFuture()
-          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       // shutting down anyway
     }
   }

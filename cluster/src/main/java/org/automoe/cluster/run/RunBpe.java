@@ -2,6 +2,7 @@ package org.automoe.cluster.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.automoe.core.RunDirectory;
 import org.automoe.core.data.Bpe;
 import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.BpeLearner;
@@ -12,7 +13,7 @@ import org.automoe.core.data.CorpusFiles;
  * earlier from the same training file with the same size is reused, so re-running a run is cheap.
  */
 public final class RunBpe {
-  public static final int MIN_CHAR_COUNT = 2;
+  public static final int MIN_CHAR_COUNT = BpeLearner.DEFAULT_MIN_CHAR_COUNT;
 
   private RunBpe() {}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Version;
 import org.automoe.cluster.space.SpaceSurvey;
+import org.automoe.core.RunDirectory;
 import org.automoe.core.arch.Extremes;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.space.SearchSpace;

@@ -6,7 +6,7 @@ import org.automoe.core.data.CorpusFiles;
 
 /** The corpus stage of a run: the configured corpus, or the bundled one, copied into the run. */
 public final class RunCorpus {
-  public static final String BUNDLED = "/org/automoe/core/data/en-de";
+  public static final String BUNDLED = CorpusFiles.BUNDLED;
 
   private RunCorpus() {}
 
