@@ -2,6 +2,7 @@ package org.automoe.core;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.DecoderLayer;
@@ -36,9 +37,9 @@ public final class Fixtures {
    * A dense paper-space architecture: d=512, 6 encoder layers and {@code decLayers} decoder layers.
    */
   public static Architecture dense(int ffn, int decLayers, int encDecCode) {
-    List<EncoderLayer> enc = java.util.Collections.nCopies(6, new EncoderLayer(8, List.of(ffn)));
+    List<EncoderLayer> enc = Collections.nCopies(6, new EncoderLayer(8, List.of(ffn)));
     List<DecoderLayer> dec =
-        java.util.Collections.nCopies(decLayers, new DecoderLayer(8, 8, encDecCode, List.of(ffn)));
+        Collections.nCopies(decLayers, new DecoderLayer(8, 8, encDecCode, List.of(ffn)));
     return new Architecture(512, 512, enc, dec);
   }
 }

@@ -1,6 +1,8 @@
 package org.automoe.cluster.bench;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code automoe bench}: performance measurements; run them alone on the machine. */
 @Command(
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
       BenchEngineCommand.class
     })
 public final class BenchCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

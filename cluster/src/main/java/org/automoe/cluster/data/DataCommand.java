@@ -1,6 +1,8 @@
 package org.automoe.cluster.data;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code automoe data}: build and inspect parallel corpora. */
 @Command(
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Build parallel corpora.",
     subcommands = {BuildCorpusCommand.class, ImportCorpusCommand.class})
 public final class DataCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

@@ -1,6 +1,8 @@
 package org.automoe.cluster.latency;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code automoe latency}: measure latency on this node, train and use the latency predictor. */
 @Command(
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
       LatencyVerifyCommand.class
     })
 public final class LatencyCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

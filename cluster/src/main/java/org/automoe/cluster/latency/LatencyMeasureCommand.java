@@ -1,9 +1,7 @@
 package org.automoe.cluster.latency;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.automoe.core.latency.LatencyProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,22 +59,11 @@ final class LatencyMeasureCommand implements Runnable {
 
   @Override
   public void run() {
-    MeasurementSetup.threads(threads);
-    try (NDManager manager = NDManager.newBaseManager()) {
-      MeasurementSetup setup = MeasurementSetup.open(supernet, space, corpus, seed, manager);
-      try (var net = setup.net()) {
-        LatencyDataset.Result r =
-            LatencyDataset.measure(
-                out,
-                net,
-                setup,
-                LatencyProtocol.hat(runs, beam),
-                samples,
-                seed,
-                threads,
-                System.err::println);
-        System.out.printf(Locale.ROOT, "%s: %d rows (%d new)%n", out, r.rows(), r.measured());
-      }
-    }
+    LatencyDataset.Result r =
+        LatencyMeasurement.run(
+            new LatencyMeasurement.Settings(
+                supernet, space, corpus, samples, out, threads, beam, runs, seed),
+            System.err::println);
+    System.out.printf(Locale.ROOT, "%s: %d rows (%d new)%n", out, r.rows(), r.measured());
   }
 }

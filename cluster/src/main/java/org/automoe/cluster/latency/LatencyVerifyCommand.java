@@ -1,15 +1,11 @@
 package org.automoe.cluster.latency;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.core.arch.Architecture;
-import org.automoe.core.arch.HatYamlCodec;
-import org.automoe.core.latency.LatencyPredictor;
 import org.automoe.core.latency.LatencySample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,58 +53,52 @@ final class LatencyVerifyCommand implements Runnable {
 
   @Override
   public void run() {
-    MeasurementSetup.threads(threads);
-    try (NDManager manager = NDManager.newBaseManager();
-        LatencyPredictor predictor = LatencyPredictor.load(model)) {
-      MeasurementSetup setup = MeasurementSetup.open(supernet, space, corpus, seed, manager);
-      try (var net = setup.net()) {
-        Architecture a = HatYamlCodec.read(arch, net.space());
-        double predicted = predictor.predictMs(List.of(a))[0];
-        LatencyCheck.Measured m =
-            LatencyCheck.measure(
-                net, setup.sentences(), a, predictor.metadata(), runs, beam, threads);
-        LatencySample s = m.sample();
-        String referenceKey = predictor.metadata().referenceArch();
-        double referenceNowMs = m.referenceMs();
-        double typicalMs = m.typicalMs();
-        double error = (predicted - typicalMs) / typicalMs;
-        if (json) {
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("predictedLatencyMs", predicted);
-          out.put("measuredLatencyMs", s.totalMs());
-          out.put("encoderMs", s.encoderMeanMs());
-          out.put("decoderMs", s.decoderMeanMs());
-          if (referenceKey != null) {
-            out.put("referenceMs", referenceNowMs);
-            out.put("typicalSpeedLatencyMs", typicalMs);
-          }
-          out.put("relativeError", error);
-          out.put("arch", a.key());
-          System.out.println(Json.write(out));
-        } else {
-          System.out.printf(
-              Locale.ROOT,
-              "predicted %.2f ms, measured %.2f ms (encoder %.2f + decoder %.2f, std %.2f + %.2f"
-                  + " over %d runs)%n",
-              predicted,
-              s.totalMs(),
-              s.encoderMeanMs(),
-              s.decoderMeanMs(),
-              s.encoderStdMs(),
-              s.decoderStdMs(),
-              runs);
-          if (referenceKey != null) {
-            System.out.printf(
-                Locale.ROOT,
-                "reference ran at %.2f ms against %.2f ms in the training data: %.2f ms at the"
-                    + " typical speed%n",
-                referenceNowMs,
-                predictor.metadata().referenceMs(),
-                typicalMs);
-          }
-          System.out.printf(Locale.ROOT, "prediction error %+.1f %%%n", 100 * error);
-        }
+    LatencyVerification.Result v =
+        LatencyVerification.run(
+            new LatencyVerification.Settings(
+                model, arch, supernet, space, corpus, runs, threads, beam, seed));
+    Architecture a = v.arch();
+    double predicted = v.predictedMs();
+    LatencySample s = v.sample();
+    String referenceKey = v.referenceArch();
+    double referenceNowMs = v.referenceMs();
+    double typicalMs = v.typicalMs();
+    double error = v.relativeError();
+    if (json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("predictedLatencyMs", predicted);
+      out.put("measuredLatencyMs", s.totalMs());
+      out.put("encoderMs", s.encoderMeanMs());
+      out.put("decoderMs", s.decoderMeanMs());
+      if (referenceKey != null) {
+        out.put("referenceMs", referenceNowMs);
+        out.put("typicalSpeedLatencyMs", typicalMs);
       }
+      out.put("relativeError", error);
+      out.put("arch", a.key());
+      System.out.println(Json.write(out));
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "predicted %.2f ms, measured %.2f ms (encoder %.2f + decoder %.2f, std %.2f + %.2f"
+              + " over %d runs)%n",
+          predicted,
+          s.totalMs(),
+          s.encoderMeanMs(),
+          s.decoderMeanMs(),
+          s.encoderStdMs(),
+          s.decoderStdMs(),
+          runs);
+      if (referenceKey != null) {
+        System.out.printf(
+            Locale.ROOT,
+            "reference ran at %.2f ms against %.2f ms in the training data: %.2f ms at the"
+                + " typical speed%n",
+            referenceNowMs,
+            v.trainingReferenceMs(),
+            typicalMs);
+      }
+      System.out.printf(Locale.ROOT, "prediction error %+.1f %%%n", 100 * error);
     }
   }
 }

@@ -3,17 +3,15 @@ package org.automoe.cluster.latency;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
-import org.automoe.cluster.run.RunBpe;
-import org.automoe.cluster.run.RunCorpus;
 import org.automoe.cluster.space.SpaceFiles;
-import org.automoe.cluster.supernet.ModelFolder;
-import org.automoe.cluster.supernet.TrainingData;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.Bpe;
 import org.automoe.core.data.BpeLearner;
 import org.automoe.core.data.Corpus;
 import org.automoe.core.data.CorpusFiles;
 import org.automoe.core.data.Example;
+import org.automoe.core.model.ModelFolder;
+import org.automoe.core.model.TrainingData;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.supernet.CheckpointInfo;
 import org.automoe.core.supernet.Checkpoints;
@@ -59,9 +57,10 @@ public record MeasurementSetup(Supernet net, List<int[]> sentences, String weigh
     SearchSpace space = SpaceFiles.resolve(spaceName == null ? "small" : spaceName);
     Corpus corpus =
         corpusDir == null
-            ? CorpusFiles.readBundled(RunCorpus.BUNDLED)
+            ? CorpusFiles.readBundled(CorpusFiles.BUNDLED)
             : CorpusFiles.read(corpusDir);
-    Bpe bpe = new BpeLearner(space.vocabSize(), RunBpe.MIN_CHAR_COUNT).learnJoint(corpus);
+    Bpe bpe =
+        new BpeLearner(space.vocabSize(), BpeLearner.DEFAULT_MIN_CHAR_COUNT).learnJoint(corpus);
     Supernet net =
         new Supernet(
             space,

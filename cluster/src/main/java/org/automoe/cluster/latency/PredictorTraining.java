@@ -2,6 +2,7 @@ package org.automoe.cluster.latency;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -175,7 +176,7 @@ public final class PredictorTraining {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Path f : files) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest)) {
-          in.transferTo(java.io.OutputStream.nullOutputStream());
+          in.transferTo(OutputStream.nullOutputStream());
         }
       }
       return HexFormat.of().formatHex(digest.digest());

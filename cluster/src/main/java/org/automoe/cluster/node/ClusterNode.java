@@ -13,6 +13,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import org.automoe.actors.node.NodeGuardian;
 import org.automoe.core.InvalidInputException;
 
@@ -66,8 +68,8 @@ public final class ClusterNode implements AutoCloseable {
           "cannot start the cluster node on " + host + ":" + port + ": " + rootMessage(e));
     }
     if (seeds.isEmpty()) {
-      org.apache.pekko.cluster.typed.Cluster c = org.apache.pekko.cluster.typed.Cluster.get(system);
-      c.manager().tell(new org.apache.pekko.cluster.typed.Join(c.selfMember().address()));
+      Cluster c = Cluster.get(system);
+      c.manager().tell(new Join(c.selfMember().address()));
     }
     return new ClusterNode(system);
   }

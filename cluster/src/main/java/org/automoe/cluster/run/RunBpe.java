@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.automoe.core.RunDirectory;
 import org.automoe.core.data.Bpe;
 import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.BpeLearner;
@@ -15,7 +16,7 @@ import org.automoe.core.data.CorpusFiles;
  * earlier from the same training file with the same size is reused, so re-running a run is cheap.
  */
 public final class RunBpe implements Stage<RunBpe.Prepared> {
-  public static final int MIN_CHAR_COUNT = 2;
+  public static final int MIN_CHAR_COUNT = BpeLearner.DEFAULT_MIN_CHAR_COUNT;
 
   /**
    * The vocabulary in {@code bpe/bpe.txt}.

@@ -3,6 +3,7 @@ package org.automoe.cluster.run;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import org.automoe.cluster.cli.Logging;
+import org.automoe.core.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

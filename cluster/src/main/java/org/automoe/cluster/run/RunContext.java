@@ -2,6 +2,7 @@ package org.automoe.cluster.run;
 
 import com.typesafe.config.Config;
 import java.nio.file.Path;
+import org.automoe.core.RunDirectory;
 
 /**
  * What every stage of one run sees: the run directory, the settings, the profile and the whole

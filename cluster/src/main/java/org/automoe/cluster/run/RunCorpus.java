@@ -6,7 +6,7 @@ import org.automoe.core.data.CorpusFiles;
 
 /** The corpus stage of a run: the configured corpus, or the bundled one, copied into the run. */
 public final class RunCorpus implements Stage<RunCorpus.Prepared> {
-  public static final String BUNDLED = "/org/automoe/core/data/en-de";
+  public static final String BUNDLED = CorpusFiles.BUNDLED;
 
   /** The corpus written to {@code corpus/}: where it came from and its split sizes. */
   record Prepared(String source, boolean bundled, int train, int valid, int test)

@@ -8,6 +8,7 @@ import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.latency.LatencyDataset;
 import org.automoe.cluster.latency.MeasurementSetup;
 import org.automoe.cluster.latency.PredictorTraining;
+import org.automoe.core.RunDirectory;
 import org.automoe.core.latency.LatencyMetrics;
 import org.automoe.core.latency.LatencyProtocol;
 import org.automoe.core.latency.PredictorRecipe;

@@ -2,9 +2,9 @@ package org.automoe.cluster.run;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.automoe.cluster.supernet.SubnetEvaluation;
 import org.automoe.cluster.supernet.SupernetTraining;
-import org.automoe.cluster.supernet.TrainingData;
+import org.automoe.core.model.SubnetEvaluation;
+import org.automoe.core.model.TrainingData;
 import org.automoe.core.supernet.Regularization;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;

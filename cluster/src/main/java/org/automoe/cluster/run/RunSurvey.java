@@ -2,6 +2,7 @@ package org.automoe.cluster.run;
 
 import java.util.List;
 import org.automoe.cluster.space.SpaceSurvey;
+import org.automoe.core.RunDirectory;
 import org.automoe.core.arch.Extremes;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.space.SearchSpace;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.automoe.cluster.cli.Json;
-import org.automoe.cluster.run.RunDirectory;
+import org.automoe.core.RunDirectory;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.Individual;

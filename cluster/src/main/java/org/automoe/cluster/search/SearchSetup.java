@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.automoe.cluster.supernet.ModelFolder;
-import org.automoe.cluster.supernet.TrainingData;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.cost.CostModel;
 import org.automoe.core.cost.CostSettings;
@@ -13,6 +11,8 @@ import org.automoe.core.data.Batch;
 import org.automoe.core.data.TokenBatcher;
 import org.automoe.core.evo.constraint.LatencyEstimator;
 import org.automoe.core.latency.LatencyPredictor;
+import org.automoe.core.model.ModelFolder;
+import org.automoe.core.model.TrainingData;
 import org.automoe.core.search.Evaluator;
 import org.automoe.core.supernet.Supernet;
 

@@ -1,6 +1,8 @@
 package org.automoe.cluster.space;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code automoe space}: look at and sample search spaces. */
 @Command(
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Show a search space or sample architectures from it.",
     subcommands = {SpaceShowCommand.class, SpaceSampleCommand.class})
 public final class SpaceCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

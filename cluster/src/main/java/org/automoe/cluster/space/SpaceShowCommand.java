@@ -1,5 +1,8 @@
 package org.automoe.cluster.space;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.Locale;
 import org.automoe.cluster.cli.Units;
 import org.automoe.core.arch.Extremes;
@@ -57,10 +60,10 @@ final class SpaceShowCommand implements Runnable {
     System.out.print(SearchSpaceCodec.toYaml(s));
   }
 
-  private static String sci(java.math.BigInteger n) {
+  private static String sci(BigInteger n) {
     if (n.bitLength() < 40) {
       return n.toString();
     }
-    return new java.math.BigDecimal(n).round(new java.math.MathContext(3)).toString();
+    return new BigDecimal(n).round(new MathContext(3)).toString();
   }
 }

@@ -1,6 +1,8 @@
 package org.automoe.cluster.supernet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code automoe subnet}: evaluate, export and retrain single architectures. */
 @Command(
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Evaluate, export or train one architecture.",
     subcommands = {SubnetEvalCommand.class, SubnetExportCommand.class, SubnetTrainCommand.class})
 public final class SubnetCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.automoe.cluster.cli.Json;
+import org.automoe.core.model.SubnetEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

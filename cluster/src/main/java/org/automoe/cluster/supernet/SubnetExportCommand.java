@@ -1,16 +1,8 @@
 package org.automoe.cluster.supernet;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.automoe.cluster.run.RunDirectory;
-import org.automoe.core.arch.Architecture;
-import org.automoe.core.arch.HatYamlCodec;
-import org.automoe.core.data.BpeFiles;
-import org.automoe.core.data.CorpusFiles;
-import org.automoe.core.supernet.Checkpoints;
-import org.automoe.core.supernet.SubnetExport;
-import org.automoe.core.supernet.Supernet;
+import org.automoe.core.model.StandaloneExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,34 +29,13 @@ final class SubnetExportCommand implements Runnable {
 
   @Override
   public void run() {
-    TrainingData data = TrainingData.open(dir);
-    Path from = ModelFolder.checkpoint(dir, checkpoint);
-    try (NDManager manager = NDManager.newBaseManager();
-        Supernet net = ModelFolder.load(from, data, manager);
-        NDManager exportManager = NDManager.newBaseManager()) {
-      Architecture a = ModelFolder.arch(archFile, net);
-      try (Supernet exported = SubnetExport.export(net, a, exportManager)) {
-        var info = Checkpoints.info(from);
-        RunDirectory folder = new RunDirectory(out);
-        folder.write("arch.yml", HatYamlCodec.write(a));
-        BpeFiles.write(out.resolve("bpe.txt"), data.bpe());
-        CorpusFiles.write(out.resolve("corpus"), data.corpus());
-        Checkpoints.save(
-            out.resolve("last"),
-            exported,
-            0,
-            info.seed(),
-            info.settings(),
-            data.bpeSha256(),
-            Double.NaN);
-        System.out.printf(
-            Locale.ROOT,
-            "exported %s: %.2f M parameters (of %.2f M in the supernet) -> %s%n",
-            a.key(),
-            exported.weights().parameterCount() / 1e6,
-            net.weights().parameterCount() / 1e6,
-            out);
-      }
-    }
+    StandaloneExport.Result r = StandaloneExport.run(dir, archFile, checkpoint, out);
+    System.out.printf(
+        Locale.ROOT,
+        "exported %s: %.2f M parameters (of %.2f M in the supernet) -> %s%n",
+        r.arch().key(),
+        r.parameters() / 1e6,
+        r.supernetParameters() / 1e6,
+        out);
   }
 }

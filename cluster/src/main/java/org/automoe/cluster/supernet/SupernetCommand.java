@@ -1,6 +1,8 @@
 package org.automoe.cluster.supernet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code automoe supernet}: train the weight-sharing supernet. */
 @Command(
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Train the weight-sharing MoE supernet.",
     subcommands = {SupernetTrainCommand.class, SupernetSurveyCommand.class})
 public final class SupernetCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

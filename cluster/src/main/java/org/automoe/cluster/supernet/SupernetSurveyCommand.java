@@ -1,25 +1,12 @@
 package org.automoe.cluster.supernet;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Units;
-import org.automoe.cluster.run.RunDirectory;
-import org.automoe.core.arch.Architecture;
-import org.automoe.core.arch.GenomeLayout;
-import org.automoe.core.cost.CostModel;
-import org.automoe.core.cost.CostReport;
-import org.automoe.core.cost.CostSettings;
-import org.automoe.core.data.Batch;
-import org.automoe.core.data.TokenBatcher;
-import org.automoe.core.evo.RandomSampler;
-import org.automoe.core.evo.Seeds;
-import org.automoe.core.metric.RankCorrelation;
-import org.automoe.core.supernet.Supernet;
+import org.automoe.core.model.SupernetSurvey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,62 +48,37 @@ final class SupernetSurveyCommand implements Runnable {
 
   @Override
   public void run() {
-    TrainingData data = TrainingData.open(dir);
-    try (NDManager manager = NDManager.newBaseManager();
-        Supernet net = ModelFolder.load(ModelFolder.checkpoint(dir, checkpoint), data, manager)) {
-      var valid = TrainingData.encode(data.bpe(), data.corpus().valid());
-      List<Batch> batches =
-          new TokenBatcher(4096, 256)
-              .inOrder(valid.subList(0, Math.min(validSentences, valid.size())));
-      GenomeLayout layout = new GenomeLayout(net.space());
-      RandomSampler sampler = new RandomSampler(layout);
-      CostModel cost =
-          new CostModel(CostSettings.of(net.space()).withVocabSize(data.bpe().vocabSize()));
-      double[] loss = new double[subnets];
-      double[] active = new double[subnets];
-      double[] flops = new double[subnets];
-      StringBuilder csv = new StringBuilder("subnet,params_active,flops,valid_loss,key\n");
-      for (int i = 0; i < subnets; i++) {
-        Architecture a = layout.decode(sampler.sample(Seeds.rng(Seeds.derive(seed, i))));
-        CostReport c = cost.cost(a);
-        loss[i] = net.validationLoss(a, batches);
-        active[i] = c.paramsActive();
-        flops[i] = c.flops();
-        csv.append(
-            String.format(
+    SupernetSurvey.Result r =
+        SupernetSurvey.run(
+            new SupernetSurvey.Settings(dir, checkpoint, subnets, seed, validSentences),
+            this::surveyed);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("subnets", subnets);
+    m.put("spearmanLossVsActiveParams", r.spearmanLossVsActiveParams());
+    m.put("kendallLossVsActiveParams", r.kendallLossVsActiveParams());
+    m.put("spearmanLossVsFlops", r.spearmanLossVsFlops());
+    m.put("csv", r.csv().toString());
+    System.out.println(
+        json
+            ? Json.write(m)
+            : String.format(
                 Locale.ROOT,
-                "%d,%d,%d,%.6f,%s%n",
-                i,
-                c.paramsActive(),
-                c.flops(),
-                loss[i],
-                a.key()));
-        if (!json) {
-          System.out.printf(
-              Locale.ROOT,
-              "subnet %2d: %s active params, %s FLOPs, validation loss %.4f%n",
-              i,
-              Units.millions(c.paramsActive()),
-              Units.giga(c.flops()),
-              loss[i]);
-        }
-      }
-      new RunDirectory(dir).write("survey.csv", csv.toString());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("subnets", subnets);
-      m.put("spearmanLossVsActiveParams", RankCorrelation.spearman(loss, active));
-      m.put("kendallLossVsActiveParams", RankCorrelation.kendall(loss, active));
-      m.put("spearmanLossVsFlops", RankCorrelation.spearman(loss, flops));
-      m.put("csv", dir.resolve("survey.csv").toString());
-      System.out.println(
-          json
-              ? Json.write(m)
-              : String.format(
-                  Locale.ROOT,
-                  "rank correlation of validation loss with active params: Spearman %.3f, Kendall %.3f; with FLOPs: Spearman %.3f (-> survey.csv)",
-                  m.get("spearmanLossVsActiveParams"),
-                  m.get("kendallLossVsActiveParams"),
-                  m.get("spearmanLossVsFlops")));
+                "rank correlation of validation loss with active params: Spearman %.3f, Kendall %.3f; with FLOPs: Spearman %.3f (-> survey.csv)",
+                m.get("spearmanLossVsActiveParams"),
+                m.get("kendallLossVsActiveParams"),
+                m.get("spearmanLossVsFlops")));
+  }
+
+  /** One line per subnet as it is scored (not with --json). */
+  private void surveyed(SupernetSurvey.Subnet s) {
+    if (!json) {
+      System.out.printf(
+          Locale.ROOT,
+          "subnet %2d: %s active params, %s FLOPs, validation loss %.4f%n",
+          s.index(),
+          Units.millions(s.cost().paramsActive()),
+          Units.giga(s.cost().flops()),
+          s.validLoss());
     }
   }
 }

@@ -3,6 +3,7 @@ package org.automoe.cluster.supernet;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.automoe.cluster.space.SpaceFiles;
+import org.automoe.core.model.TrainingData;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;

@@ -1,5 +1,5 @@
 /**
  * `automoe supernet` and `automoe subnet`: train the supernet, evaluate, export and retrain
- * subnets, and the model folders (corpus, BPE, checkpoints) they share.
+ * subnets. The model folders they share and the work on them are in {@code org.automoe.core.model}.
  */
 package org.automoe.cluster.supernet;

@@ -1,8 +1,10 @@
 package org.automoe.cluster.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,7 +47,7 @@ public final class Cli {
    * A corpus folder {@code dir/corpus} of {@code lines} distinct numbered sentence pairs, made by
    * {@code automoe data import}.
    */
-  public static Path corpus(Path dir, int lines) throws java.io.IOException {
+  public static Path corpus(Path dir, int lines) throws IOException {
     StringBuilder tsv = new StringBuilder();
     for (int i = 0; i < lines; i++) {
       tsv.append("the house number ")
@@ -54,7 +56,7 @@ public final class Cli {
           .append(i)
           .append(" ist rot\n");
     }
-    Path file = java.nio.file.Files.writeString(dir.resolve("corpus.tsv"), tsv);
+    Path file = Files.writeString(dir.resolve("corpus.tsv"), tsv);
     Path corpus = dir.resolve("corpus");
     Result r = run("data", "import", "--tsv", file.toString(), "--out", corpus.toString());
     if (r.exitCode() != 0) {

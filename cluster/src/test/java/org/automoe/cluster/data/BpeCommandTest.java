@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import org.automoe.cluster.cli.Cli;
 import org.automoe.cluster.space.CostCommandTest;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,34 @@ class BpeCommandTest {
         "stdin line 1: expected token ids");
   }
 
-  private static Cli.Result withStdin(String text, java.util.function.Supplier<Cli.Result> run) {
+  @Test
+  void withoutAnActionPrintsTheActions() {
+    Cli.Result r = Cli.run("bpe");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("Usage: automoe bpe"), r.out());
+    for (String action : List.of("learn", "encode", "decode")) {
+      assertTrue(r.out().contains("\n  " + action + " "), r.out());
+    }
+  }
+
+  @Test
+  void eachActionHasHelp() {
+    for (String action : List.of("learn", "encode", "decode")) {
+      Cli.Result r = Cli.run("bpe", action, "--help");
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.out().startsWith("Usage: automoe bpe " + action), r.out());
+    }
+  }
+
+  @Test
+  void missingFilesAreNamed() {
+    CostCommandTest.assertOneLineError(
+        Cli.run("bpe", "learn", "--vocab", "300"), "bpe learn needs --corpus DIR and --out FILE");
+    CostCommandTest.assertOneLineError(
+        withStdin("1 2\n", () -> Cli.run("bpe", "decode")), "bpe decode needs --model FILE");
+  }
+
+  private static Cli.Result withStdin(String text, Supplier<Cli.Result> run) {
     InputStream old = System.in;
     try {
       System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));

@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.core.arch.Extremes;
+import org.automoe.core.arch.HatYamlCodec;
+import org.automoe.core.latency.DriftCorrection;
+import org.automoe.core.latency.LatencyCsv;
+import org.automoe.core.space.BuiltInSpaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,8 +101,7 @@ class LatencyCommandsTest {
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("# hardware: ")), lines.toString());
     assertTrue(lines.stream().anyMatch(l -> l.equals("# space: tiny")), lines.toString());
     assertTrue(
-        org.automoe.core.latency.DriftCorrection.applies(
-            org.automoe.core.latency.LatencyCsv.read(csv).rows()),
+        DriftCorrection.applies(LatencyCsv.read(csv).rows()),
         "every row carries the reference timed before it");
 
     // An interrupted run: the last two rows are lost; a rerun measures only those.
@@ -159,11 +163,7 @@ class LatencyCommandsTest {
             .get("driftCorrected")
             .getAsBoolean());
     Path arch = dir.resolve("arch.yml");
-    Files.writeString(
-        arch,
-        org.automoe.core.arch.HatYamlCodec.write(
-            org.automoe.core.arch.Extremes.largest(
-                org.automoe.core.space.BuiltInSpaces.tiny(), false)));
+    Files.writeString(arch, HatYamlCodec.write(Extremes.largest(BuiltInSpaces.tiny(), false)));
     Cli.Result v =
         Cli.run(
             "latency",
@@ -184,9 +184,7 @@ class LatencyCommandsTest {
     double raw = json.get("measuredLatencyMs").getAsDouble();
     double typical = json.get("typicalSpeedLatencyMs").getAsDouble();
     double reference = json.get("referenceMs").getAsDouble();
-    double trainingReference =
-        org.automoe.core.latency.DriftCorrection.medianReferenceMs(
-            org.automoe.core.latency.LatencyCsv.read(csv).rows());
+    double trainingReference = DriftCorrection.medianReferenceMs(LatencyCsv.read(csv).rows());
     assertEquals(raw * trainingReference / reference, typical, 1e-6 * typical);
     double predicted = json.get("predictedLatencyMs").getAsDouble();
     assertEquals((predicted - typical) / typical, json.get("relativeError").getAsDouble(), 1e-9);

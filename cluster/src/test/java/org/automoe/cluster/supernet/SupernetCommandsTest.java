@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.automoe.cluster.cli.Cli;
 import org.automoe.cluster.space.CostCommandTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +167,7 @@ class SupernetCommandsTest {
   }
 
   private static double field(String json, String name) {
-    var m = java.util.regex.Pattern.compile("\"" + name + "\":([-0-9.eE]+)").matcher(json);
+    var m = Pattern.compile("\"" + name + "\":([-0-9.eE]+)").matcher(json);
     assertTrue(m.find(), json);
     return Double.parseDouble(m.group(1));
   }

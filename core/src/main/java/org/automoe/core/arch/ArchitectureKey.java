@@ -1,6 +1,10 @@
 package org.automoe.core.arch;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.automoe.core.InvalidInputException;
 
@@ -37,22 +41,22 @@ public final class ArchitectureKey {
 
   /** The architecture of a key written by {@link #of}; anything else is an error naming the key. */
   public static Architecture parse(String key) {
-    java.util.regex.Matcher whole = WHOLE.matcher(key == null ? "" : key.strip());
+    Matcher whole = WHOLE.matcher(key == null ? "" : key.strip());
     if (!whole.matches()) {
       throw bad(key, "expected e<dim>:<layers>|d<dim>:<layers>");
     }
     try {
-      List<EncoderLayer> encoder = new java.util.ArrayList<>();
+      List<EncoderLayer> encoder = new ArrayList<>();
       for (String layer : whole.group(2).split(",")) {
-        java.util.regex.Matcher m = ENCODER_LAYER.matcher(layer);
+        Matcher m = ENCODER_LAYER.matcher(layer);
         if (!m.matches()) {
           throw bad(key, "encoder layer '" + layer + "' is not h<heads>/<widths>");
         }
         encoder.add(new EncoderLayer(Integer.parseInt(m.group(1)), parseWidths(m.group(2))));
       }
-      List<DecoderLayer> decoder = new java.util.ArrayList<>();
+      List<DecoderLayer> decoder = new ArrayList<>();
       for (String layer : whole.group(4).split(",")) {
-        java.util.regex.Matcher m = DECODER_LAYER.matcher(layer);
+        Matcher m = DECODER_LAYER.matcher(layer);
         if (!m.matches()) {
           throw bad(key, "decoder layer '" + layer + "' is not h<self>c<cross>a<code>/<widths>");
         }
@@ -75,18 +79,15 @@ public final class ArchitectureKey {
     }
   }
 
-  private static final java.util.regex.Pattern WHOLE =
-      java.util.regex.Pattern.compile("e(\\d+):([^|]+)\\|d(\\d+):(.+)");
-  private static final java.util.regex.Pattern ENCODER_LAYER =
-      java.util.regex.Pattern.compile("h(\\d+)/([\\d.]+)");
-  private static final java.util.regex.Pattern DECODER_LAYER =
-      java.util.regex.Pattern.compile("h(\\d+)c(\\d+)a(-?\\d+)/([\\d.]+)");
+  private static final Pattern WHOLE = Pattern.compile("e(\\d+):([^|]+)\\|d(\\d+):(.+)");
+  private static final Pattern ENCODER_LAYER = Pattern.compile("h(\\d+)/([\\d.]+)");
+  private static final Pattern DECODER_LAYER = Pattern.compile("h(\\d+)c(\\d+)a(-?\\d+)/([\\d.]+)");
 
   private static List<Integer> parseWidths(String widths) {
     if (widths.startsWith(".") || widths.endsWith(".") || widths.contains("..")) {
       throw new InvalidInputException("expert widths '" + widths + "' have an empty entry");
     }
-    return java.util.Arrays.stream(widths.split("\\.")).map(Integer::valueOf).toList();
+    return Arrays.stream(widths.split("\\.")).map(Integer::valueOf).toList();
   }
 
   private static InvalidInputException bad(String key, String why) {

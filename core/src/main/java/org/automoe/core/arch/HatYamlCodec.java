@@ -3,6 +3,7 @@ package org.automoe.core.arch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -385,7 +386,7 @@ public final class HatYamlCodec {
   }
 
   private static List<Integer> nCopies(int n, int value) {
-    return java.util.Collections.nCopies(n, value);
+    return Collections.nCopies(n, value);
   }
 
   private static void line(StringBuilder out, ArchField field, String value) {

@@ -1,6 +1,7 @@
 package org.automoe.core.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.automoe.core.InvalidInputException;
  * order, so the same text gives the same merges on any machine.
  */
 public final class BpeLearner {
+  /** AutoMoE's setting: characters seen only once are left to byte fallback. */
+  public static final int DEFAULT_MIN_CHAR_COUNT = 2;
+
   private final int vocabSize;
   private final int minCharCount;
 
@@ -195,7 +199,7 @@ public final class BpeLearner {
           out[n++] = w[k];
         }
       }
-      return java.util.Arrays.copyOf(out, n);
+      return Arrays.copyOf(out, n);
     }
   }
 }

@@ -26,6 +26,9 @@ import org.automoe.core.InvalidInputException;
 public final class CorpusFiles {
   public static final List<String> SPLITS = List.of("train", "valid", "test");
 
+  /** Classpath folder of the en-de corpus bundled with core (see {@link #readBundled}). */
+  public static final String BUNDLED = "/org/automoe/core/data/en-de";
+
   private CorpusFiles() {}
 
   public static void write(Path dir, Corpus c) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class LibreOfficeHelpExtractor {
 
   /** Cleaned text by id, in document order; ids seen twice are dropped. */
   static Map<String, String> paragraphs(String html) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     Set<String> repeated = new HashSet<>();
     Matcher m = ELEMENT.matcher(html);
     while (m.find()) {

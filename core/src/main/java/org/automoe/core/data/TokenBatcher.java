@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.evo.Seeds;
@@ -49,7 +50,7 @@ public final class TokenBatcher {
     }
     RandomGenerator rng = Seeds.rng(Seeds.derive(seed, epoch));
     // Shuffle first so equal lengths are not always batched together in file order.
-    Collections.shuffle(order, new java.util.Random(rng.nextLong()));
+    Collections.shuffle(order, new Random(rng.nextLong()));
     order.sort(Comparator.comparingInt(i -> length(examples.get(i))));
     List<Batch> batches = new ArrayList<>();
     List<Example> current = new ArrayList<>();
@@ -68,7 +69,7 @@ public final class TokenBatcher {
     if (!current.isEmpty()) {
       batches.add(pad(current));
     }
-    Collections.shuffle(batches, new java.util.Random(rng.nextLong()));
+    Collections.shuffle(batches, new Random(rng.nextLong()));
     return new Epoch(batches, dropped);
   }
 

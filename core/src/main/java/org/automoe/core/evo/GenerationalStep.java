@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import org.automoe.core.arch.Genome;
 import org.automoe.core.evo.constraint.Screen;
 
 /**
@@ -78,7 +79,7 @@ public final class GenerationalStep {
         mutants.duplicates() + crosses.duplicates());
   }
 
-  private org.automoe.core.arch.Genome cross(List<Individual> parents, RandomGenerator rng) {
+  private Genome cross(List<Individual> parents, RandomGenerator rng) {
     int a = rng.nextInt(parents.size());
     int b = parents.size() > 1 ? rng.nextInt(parents.size() - 1) : 0;
     if (parents.size() > 1 && b >= a) {

@@ -1,6 +1,7 @@
 package org.automoe.core.latency;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.automoe.core.InvalidInputException;
@@ -45,7 +46,7 @@ public record DatasetSplit(
     List<LatencyRecord> shuffled = new ArrayList<>(rows);
     SplittableRandom rng = new SplittableRandom(seed);
     for (int i = shuffled.size() - 1; i > 0; i--) {
-      java.util.Collections.swap(shuffled, i, rng.nextInt(i + 1));
+      Collections.swap(shuffled, i, rng.nextInt(i + 1));
     }
     int n = rows.size();
     int train = (int) Math.round(n * percents[0] / 100.0);

@@ -2,6 +2,8 @@ package org.automoe.core.latency;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
 
@@ -146,7 +148,7 @@ public record FeatureSpec(Kind kind, int maxEncoder, int maxDecoder, double[] no
     return out;
   }
 
-  private static double[] maxima(java.util.stream.Stream<double[]> rows) {
+  private static double[] maxima(Stream<double[]> rows) {
     double[] max = null;
     for (double[] r : (Iterable<double[]>) rows::iterator) {
       if (max == null) {
@@ -165,7 +167,7 @@ public record FeatureSpec(Kind kind, int maxEncoder, int maxDecoder, double[] no
   }
 
   private static void requireAll(
-      List<LatencyRecord> rows, java.util.function.Predicate<LatencyRecord> test, String what) {
+      List<LatencyRecord> rows, Predicate<LatencyRecord> test, String what) {
     if (!rows.stream().allMatch(test)) {
       throw new InvalidInputException("these features need rows with " + what);
     }

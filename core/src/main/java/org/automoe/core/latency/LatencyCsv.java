@@ -3,6 +3,7 @@ package org.automoe.core.latency;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class LatencyCsv {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       throw new InvalidInputException(file + ": not a UTF-8 text file");
     } catch (IOException e) {
       throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");

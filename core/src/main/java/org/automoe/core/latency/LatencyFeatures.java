@@ -1,6 +1,7 @@
 package org.automoe.core.latency;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.DecoderLayer;
 import org.automoe.core.arch.EncoderLayer;
@@ -39,7 +40,7 @@ public final class LatencyFeatures {
 
   /** All fourteen, HAT's first. */
   public static final List<String> NAMES =
-      java.util.stream.Stream.concat(HAT_NAMES.stream(), MOE_NAMES.stream()).toList();
+      Stream.concat(HAT_NAMES.stream(), MOE_NAMES.stream()).toList();
 
   private LatencyFeatures() {}
 

@@ -1,6 +1,7 @@
 package org.automoe.core.latency;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -108,9 +109,9 @@ public final class LatencyMeter {
     }
     d.reorder(new long[beam]); // beam copies of the one encoded source
     long[] tokens = new long[beam];
-    java.util.Arrays.fill(tokens, Bpe.BOS);
+    Arrays.fill(tokens, Bpe.BOS);
     double[] scores = new double[beam];
-    java.util.Arrays.fill(scores, 1, beam, Double.NEGATIVE_INFINITY); // only one live start
+    Arrays.fill(scores, 1, beam, Double.NEGATIVE_INFINITY); // only one live start
     for (int step = 0; step < protocol.decoderSteps(); step++) {
       float[] logp = d.stepLogProbs(tokens);
       int vocab = logp.length / beam;

@@ -1,5 +1,6 @@
 package org.automoe.core.latency;
 
+import java.util.Locale;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.metric.RankCorrelation;
 
@@ -65,7 +66,7 @@ public record LatencyMetrics(
   /** One line for a console table. */
   public String summary() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "RMSE %.3f ms  MAE %.3f ms  MAPE %.2f %%  Kendall %.3f  within 5 %% %.1f %%  within 10 %% %.1f %%",
         rmse,
         mae,

@@ -15,6 +15,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -23,10 +24,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -195,7 +198,7 @@ public final class LatencyPredictor implements LatencyEstimator, AutoCloseable {
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write predictor " + file, e);
+      throw new UncheckedIOException("cannot write predictor " + file, e);
     }
   }
 
@@ -210,7 +213,7 @@ public final class LatencyPredictor implements LatencyEstimator, AutoCloseable {
     try (InputStream is = new ByteArrayInputStream(bytes);
         DataInputStream in = new DataInputStream(is)) {
       byte[] magic = in.readNBytes(MAGIC.length);
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
+      if (!Arrays.equals(magic, MAGIC)) {
         throw new InvalidInputException(file + ": not an AutoMoE latency predictor");
       }
       int length = in.readInt();
@@ -242,7 +245,7 @@ public final class LatencyPredictor implements LatencyEstimator, AutoCloseable {
       }
     } catch (EOFException e) {
       throw new InvalidInputException(file + ": truncated predictor file");
-    } catch (IOException | MalformedModelException | com.google.gson.JsonParseException e) {
+    } catch (IOException | MalformedModelException | JsonParseException e) {
       throw new InvalidInputException(file + ": corrupt predictor (" + e.getMessage() + ")");
     }
   }
@@ -255,7 +258,7 @@ public final class LatencyPredictor implements LatencyEstimator, AutoCloseable {
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

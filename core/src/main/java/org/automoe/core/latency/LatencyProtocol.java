@@ -1,5 +1,6 @@
 package org.automoe.core.latency;
 
+import java.util.Arrays;
 import org.automoe.core.InvalidInputException;
 
 /**
@@ -36,7 +37,7 @@ public record LatencyProtocol(
   /** Trimmed mean and standard deviation of the kept timings (ms). */
   static double[] trimmedMeanStd(double[] timings, double trim) {
     double[] sorted = timings.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int drop = (int) Math.floor(sorted.length * trim);
     int from = drop;
     int to = sorted.length - drop;

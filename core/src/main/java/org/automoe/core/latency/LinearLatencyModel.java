@@ -1,5 +1,6 @@
 package org.automoe.core.latency;
 
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 
@@ -18,7 +19,7 @@ public final class LinearLatencyModel {
 
   public static LinearLatencyModel fit(List<double[]> features, double[] latencyMs) {
     double[] ones = new double[latencyMs.length];
-    java.util.Arrays.fill(ones, 1);
+    Arrays.fill(ones, 1);
     return fit(features, latencyMs, ones);
   }
 
@@ -49,7 +50,7 @@ public final class LinearLatencyModel {
       a[i][i] += 1e-9 * latencyMs.length;
     }
     double[] solution = solve(a);
-    return new LinearLatencyModel(java.util.Arrays.copyOf(solution, f - 1), solution[f - 1]);
+    return new LinearLatencyModel(Arrays.copyOf(solution, f - 1), solution[f - 1]);
   }
 
   double[] weights() {
@@ -69,7 +70,7 @@ public final class LinearLatencyModel {
   }
 
   private static double[] withOne(double[] x) {
-    double[] out = java.util.Arrays.copyOf(x, x.length + 1);
+    double[] out = Arrays.copyOf(x, x.length + 1);
     out[x.length] = 1;
     return out;
   }

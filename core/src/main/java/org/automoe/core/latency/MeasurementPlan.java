@@ -1,9 +1,11 @@
 package org.automoe.core.latency;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -82,7 +84,7 @@ public final class MeasurementPlan {
     }
     // Measured in a seeded random order: a machine that drifts during a long measurement (other
     // load, clock changes) must not bias small or large models, as it would in band order.
-    java.util.Collections.shuffle(out, new java.util.Random(Seeds.derive(seed, 3)));
+    Collections.shuffle(out, new Random(Seeds.derive(seed, 3)));
     return out;
   }
 

@@ -15,7 +15,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.automoe.core.InvalidInputException;
@@ -61,7 +63,7 @@ public final class PredictorTrainer {
     }
     double[][] x = features(spec, train);
     double[] ms = train.stream().mapToDouble(LatencyRecord::totalMs).toArray();
-    double norm = java.util.Arrays.stream(ms).max().orElseThrow();
+    double norm = Arrays.stream(ms).max().orElseThrow();
     float[] y = new float[ms.length];
     for (int i = 0; i < ms.length; i++) {
       y[i] = (float) (ms[i] / norm);
@@ -160,20 +162,19 @@ public final class PredictorTrainer {
         if (step % (every * 10) == 0) {
           log.accept(
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "  step %d/%d%s",
                   step,
                   recipe.steps(),
                   select
-                      ? String.format(
-                          java.util.Locale.ROOT, ", best validation MAPE %.2f %%", 100 * best)
+                      ? String.format(Locale.ROOT, ", best validation MAPE %.2f %%", 100 * best)
                       : ""));
         }
       }
       if (bestWeights != null) {
         log.accept(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "  kept the weights of step %d (validation MAPE %.2f %%)",
                 bestStep,
                 100 * best));
@@ -238,7 +239,7 @@ public final class PredictorTrainer {
       target[i] = y[i];
       weights[i] = relative ? 1 / y[i] : 1;
     }
-    LinearLatencyModel fit = LinearLatencyModel.fit(java.util.Arrays.asList(x), target, weights);
+    LinearLatencyModel fit = LinearLatencyModel.fit(Arrays.asList(x), target, weights);
     Block skip = block.getChildren().get(1).getValue();
     assign(skip.getParameters().get("weight").getArray(), toFloats(fit.weights()));
     assign(skip.getParameters().get("bias").getArray(), new float[] {(float) fit.bias()});

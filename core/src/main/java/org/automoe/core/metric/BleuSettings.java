@@ -1,5 +1,6 @@
 package org.automoe.core.metric;
 
+import java.util.List;
 import java.util.Locale;
 import org.automoe.core.InvalidInputException;
 
@@ -29,7 +30,7 @@ public record BleuSettings(
     if (!tokenize.equals("13a") && !tokenize.equals("none")) {
       throw new InvalidInputException("tokenize: '" + tokenize + "' is not one of [13a, none]");
     }
-    if (!java.util.List.of("exp", "floor", "add-k", "none").contains(smoothing)) {
+    if (!List.of("exp", "floor", "add-k", "none").contains(smoothing)) {
       throw new InvalidInputException(
           "smooth: '" + smoothing + "' is not one of [exp, floor, add-k, none]");
     }

@@ -1,5 +1,8 @@
 package org.automoe.core.metric;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Python's {@code str.isspace()}, which sacreBLEU's {@code split()} and {@code rstrip()} use. It
  * differs from Java's notion: it includes no-break spaces and the information separators.
@@ -43,7 +46,7 @@ final class PythonWhitespace {
 
   /** {@code s.split()}: the non-empty runs between whitespace. */
   static String[] split(String s) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     int i = 0;
     int n = s.length();
     while (i < n) {

@@ -1,5 +1,6 @@
 package org.automoe.core.space;
 
+import java.util.List;
 import java.util.Objects;
 import org.automoe.core.InvalidInputException;
 
@@ -65,7 +66,7 @@ public record SearchSpace(
     };
   }
 
-  private static void requireHeadsDivideQkv(String key, java.util.List<Integer> heads, int qkv) {
+  private static void requireHeadsDivideQkv(String key, List<Integer> heads, int qkv) {
     for (int h : heads) {
       if (qkv % h != 0) {
         throw new InvalidInputException(key + ": " + h + " heads do not divide qkv-dim " + qkv);

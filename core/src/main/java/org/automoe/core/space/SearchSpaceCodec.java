@@ -1,5 +1,6 @@
 package org.automoe.core.space;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.TextFiles;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a search space from a parsed tree (YAML or HOCON, both parse to maps and lists) and writes
@@ -33,8 +39,8 @@ public final class SearchSpaceCodec {
   private SearchSpaceCodec() {}
 
   /** Reads a YAML space file; errors are one line starting with the file name. */
-  public static SearchSpace readYaml(java.nio.file.Path file) {
-    String text = org.automoe.core.TextFiles.read(file, "a space file");
+  public static SearchSpace readYaml(Path file) {
+    String text = TextFiles.read(file, "a space file");
     try {
       return parseYaml(text);
     } catch (InvalidInputException e) {
@@ -46,12 +52,8 @@ public final class SearchSpaceCodec {
   public static SearchSpace parseYaml(String text) {
     Object tree;
     try {
-      tree =
-          new org.yaml.snakeyaml.Yaml(
-                  new org.yaml.snakeyaml.constructor.SafeConstructor(
-                      new org.yaml.snakeyaml.LoaderOptions()))
-              .load(text);
-    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+      tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    } catch (YAMLException e) {
       String m = String.valueOf(e.getMessage());
       throw new InvalidInputException("not valid YAML: " + m.lines().findFirst().orElse(m));
     }

@@ -1,6 +1,7 @@
 package org.automoe.core.supernet;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class Adam {
   void discardGradients(SupernetWeights w, Set<String> used) {
     for (String name : used) {
       // Assigned, not subtracted: the gradient may hold NaN, and NaN - NaN is NaN.
-      w.get(name).getGradient().set(new ai.djl.ndarray.index.NDIndex(":"), 0f);
+      w.get(name).getGradient().set(new NDIndex(":"), 0f);
     }
   }
 

@@ -12,12 +12,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.space.SearchSpace;
@@ -145,7 +147,7 @@ public final class Checkpoints {
             file + ": holds " + list.size() + " arrays, expected " + expected);
       }
       return list;
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new InvalidInputException(file + ": missing; the checkpoint is incomplete");
     } catch (IOException | RuntimeException e) {
       if (e instanceof InvalidInputException i) {
@@ -156,8 +158,7 @@ public final class Checkpoints {
     }
   }
 
-  private static NDList arrays(
-      List<String> names, java.util.function.Function<String, NDArray> get) {
+  private static NDList arrays(List<String> names, Function<String, NDArray> get) {
     NDList out = new NDList();
     names.forEach(n -> out.add(get.apply(n)));
     return out;

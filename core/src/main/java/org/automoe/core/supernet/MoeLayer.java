@@ -3,6 +3,7 @@ package org.automoe.core.supernet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -47,8 +48,7 @@ final class MoeLayer {
     Shape shape = x.getShape();
     int n = widths.size();
     NDArray flat = x.reshape(-1, d);
-    NDArray router =
-        p.get(layer + ".router.w").get(new ai.djl.ndarray.index.NDIndex(":{}, :{}", n, d));
+    NDArray router = p.get(layer + ".router.w").get(new NDIndex(":{}, :{}", n, d));
     NDArray probs = flat.matMul(router.transpose()).softmax(-1);
     NDArray choice = probs.argMax(1);
     NDArray gate = probs.gather(choice.expandDims(1), 1);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.automoe.core.arch.Architecture;
+import org.automoe.core.data.Example;
 import org.automoe.core.data.TokenBatcher;
 
 /**
@@ -41,7 +42,7 @@ public final class SubnetExport {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       // A one-sentence pass records every non-expert parameter the subnet reads.
-      var example = new org.automoe.core.data.Example(new int[] {4, 5, 6}, new int[] {4, 5});
+      var example = new Example(new int[] {4, 5, 6}, new int[] {4, 5});
       BatchArrays b = new BatchArrays(net.weights().manager(), TokenBatcher.pad(List.of(example)));
       net.forward(net.weights().recording(used), a, Regularization.NONE, false).run(b);
     }

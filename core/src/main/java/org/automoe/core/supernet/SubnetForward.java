@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.automoe.core.arch.Architecture;
@@ -49,7 +50,7 @@ final class SubnetForward {
     NDArray logits = project(y);
     NDArray lb =
         balance.isEmpty()
-            ? b.source.getManager().zeros(new ai.djl.ndarray.types.Shape())
+            ? b.source.getManager().zeros(new Shape())
             : NDArrays.stack(new NDList(balance)).mean();
     return new Result(logits, lb, routing);
   }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class SupernetWeights implements ParamSource, AutoCloseable {
     SplittableRandom rng = new SplittableRandom(seed);
     int d = s.embedDim();
     float[] embed = normal(rng, (long) s.vocab() * d, (float) (1 / Math.sqrt(d)));
-    java.util.Arrays.fill(embed, 0, d, 0f); // padding row
+    Arrays.fill(embed, 0, d, 0f); // padding row
     w.add(Names.EMBED, embed, new Shape(s.vocab(), d));
     for (int i = 0; i < s.encoderLayers(); i++) {
       String p = Names.encoder(i);
@@ -125,7 +126,7 @@ public final class SupernetWeights implements ParamSource, AutoCloseable {
 
   private void layerNorm(String p, int d) {
     float[] ones = new float[d];
-    java.util.Arrays.fill(ones, 1f);
+    Arrays.fill(ones, 1f);
     add(p + ".g", ones, new Shape(d));
     add(p + ".b", new float[d], new Shape(d));
   }

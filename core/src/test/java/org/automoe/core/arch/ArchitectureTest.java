@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.automoe.core.Fixtures;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.latency.MeasurementPlan;
+import org.automoe.core.space.BuiltInSpaces;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -55,9 +57,7 @@ class ArchitectureTest {
 
   @Test
   void aKeyParsesBackToItsArchitecture() {
-    for (Architecture a :
-        org.automoe.core.latency.MeasurementPlan.of(
-            org.automoe.core.space.BuiltInSpaces.paper(6), 50, 9)) {
+    for (Architecture a : MeasurementPlan.of(BuiltInSpaces.paper(6), 50, 9)) {
       assertEquals(a, ArchitectureKey.parse(a.key()));
     }
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.automoe.core.Fixtures;
@@ -227,9 +228,9 @@ class HatYamlCodecTest {
   }
 
   private static String base(int decLayers) {
-    String dec = String.join(", ", java.util.Collections.nCopies(decLayers, "8"));
-    String ffn = String.join(", ", java.util.Collections.nCopies(decLayers, "3072"));
-    String codes = String.join(", ", java.util.Collections.nCopies(decLayers, "-1"));
+    String dec = String.join(", ", Collections.nCopies(decLayers, "8"));
+    String ffn = String.join(", ", Collections.nCopies(decLayers, "3072"));
+    String codes = String.join(", ", Collections.nCopies(decLayers, "-1"));
     return "encoder-embed-dim-subtransformer: 512\n"
         + "decoder-embed-dim-subtransformer: 512\n"
         + "encoder-ffn-embed-dim-all-subtransformer: [3072, 3072, 3072, 3072, 3072, 3072]\n"

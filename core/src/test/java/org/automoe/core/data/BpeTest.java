@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.automoe.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,7 @@ class BpeTest {
 
   @Test
   void reachesTheRequestedVocabularyWhenTheTextAllowsIt() {
-    java.util.Random random = new java.util.Random(3);
+    Random random = new Random(3);
     List<String> text = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       StringBuilder sentence = new StringBuilder();

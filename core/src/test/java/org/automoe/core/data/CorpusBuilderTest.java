@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ class CorpusBuilderTest {
   void theSplitDependsOnTheSeedNotOnInputOrder() {
     Corpus a = CorpusBuilder.defaults(5).build(sources()).corpus();
     List<ParallelPair> reversed = new ArrayList<>(sources().get("help"));
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     Corpus b = CorpusBuilder.defaults(5).build(Map.of("help", reversed)).corpus();
     assertEquals(new HashSet<>(a.test()), new HashSet<>(b.test()));
     Corpus c = CorpusBuilder.defaults(6).build(sources()).corpus();

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.automoe.core.InvalidInputException;
@@ -122,7 +123,7 @@ class ExtractorsTest {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> MoFile.parse(new byte[40], "x.mo"));
     assertEquals("x.mo: not a .mo file (bad magic number)", e.getMessage());
-    byte[] truncated = java.util.Arrays.copyOf(mo(new String[] {"a b"}, new String[] {"c d"}), 30);
+    byte[] truncated = Arrays.copyOf(mo(new String[] {"a b"}, new String[] {"c d"}), 30);
     assertThrows(InvalidInputException.class, () -> MoFile.parse(truncated, "t.mo"));
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ class TokenBatcherTest {
     for (int i = 0; i < n; i++) {
       int[] s = new int[1 + r.nextInt(30)];
       int[] t = new int[1 + r.nextInt(30)];
-      java.util.Arrays.fill(s, 500);
-      java.util.Arrays.fill(t, 600);
+      Arrays.fill(s, 500);
+      Arrays.fill(t, 600);
       s[0] = 1000 + i;
       out.add(new Example(s, t));
     }

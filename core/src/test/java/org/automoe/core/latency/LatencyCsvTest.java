@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.automoe.core.Fixtures;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -156,8 +159,7 @@ class LatencyCsvTest {
     assertEquals(a, b);
     assertEquals(
         List.of(1600, 200, 200), List.of(a.train().size(), a.valid().size(), a.test().size()));
-    java.util.Set<LatencyRecord> seen =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<LatencyRecord> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     seen.addAll(a.train());
     seen.addAll(a.valid());
     seen.addAll(a.test());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.Fixtures;
 import org.automoe.core.InvalidInputException;
@@ -30,10 +31,8 @@ class LatencyFeaturesTest {
     double[] f = LatencyFeatures.of(a);
     // 512, 6 layers, FFN 3072, heads (4 + 5 x 8) / 6; decoder 512, 1 layer, 3072, 8, 8, code 1 -> 2
     assertArrayEquals(
-        new double[] {512, 6, 3072, 44 / 6.0, 512, 1, 3072, 8, 8, 2},
-        java.util.Arrays.copyOf(f, 10),
-        1e-12);
-    assertArrayEquals(new double[] {1, 1, 3072, 3072}, java.util.Arrays.copyOfRange(f, 10, 14));
+        new double[] {512, 6, 3072, 44 / 6.0, 512, 1, 3072, 8, 8, 2}, Arrays.copyOf(f, 10), 1e-12);
+    assertArrayEquals(new double[] {1, 1, 3072, 3072}, Arrays.copyOfRange(f, 10, 14));
   }
 
   @Test
@@ -78,7 +77,7 @@ class LatencyFeaturesTest {
     LatencyRecord named = new LatencyRecord(LatencyFeatures.of(moe()), 1, 2, 0, 0, moe());
     LatencyRecord anonymous = new LatencyRecord(LatencyFeatures.of(moe()), 1, 2, 0, 0, null);
     LatencyRecord hat =
-        new LatencyRecord(java.util.Arrays.copyOf(LatencyFeatures.of(moe()), 10), 1, 2, 0, 0, null);
+        new LatencyRecord(Arrays.copyOf(LatencyFeatures.of(moe()), 10), 1, 2, 0, 0, null);
     assertEquals(FeatureSpec.Kind.TOTALS, FeatureSpec.defaultKind(List.of(named, named)));
     assertEquals(FeatureSpec.Kind.MOE, FeatureSpec.defaultKind(List.of(named, anonymous)));
     assertEquals(FeatureSpec.Kind.HAT, FeatureSpec.defaultKind(List.of(named, hat)));
@@ -90,10 +89,9 @@ class LatencyFeaturesTest {
     assertEquals(2 + 5 * 3 + 7 * 2, f.length);
     assertArrayEquals(
         new double[] {128, 96, 1, 2, 2, 768, 384, 1, 4, 1, 128, 128, 0, 0, 0, 0, 0},
-        java.util.Arrays.copyOf(f, 17));
+        Arrays.copyOf(f, 17));
     assertArrayEquals(
-        new double[] {1, 4, 2, 2, 3, 768, 256, 0, 0, 0, 0, 0, 0, 0},
-        java.util.Arrays.copyOfRange(f, 17, 31));
+        new double[] {1, 4, 2, 2, 3, 768, 256, 0, 0, 0, 0, 0, 0, 0}, Arrays.copyOfRange(f, 17, 31));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -126,7 +127,7 @@ class LatencyPredictorTest {
     }
     byte[] bytes = Files.readAllBytes(good);
     Path cut = dir.resolve("cut.bin");
-    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
     e = assertThrows(InvalidInputException.class, () -> LatencyPredictor.load(cut));
     assertTrue(e.getMessage().startsWith(cut + ": "), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());

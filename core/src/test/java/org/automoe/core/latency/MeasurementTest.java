@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.automoe.core.arch.Architecture;
@@ -30,8 +31,8 @@ class MeasurementTest {
     double lo = cost.cost(Extremes.smallest(s)).flops();
     double hi = cost.cost(Extremes.largest(s, false)).flops();
     double[] flops = plan.stream().mapToDouble(a -> cost.cost(a).flops()).toArray();
-    long bottom = java.util.Arrays.stream(flops).filter(f -> f < lo + 0.1 * (hi - lo)).count();
-    long top = java.util.Arrays.stream(flops).filter(f -> f > hi - 0.1 * (hi - lo)).count();
+    long bottom = Arrays.stream(flops).filter(f -> f < lo + 0.1 * (hi - lo)).count();
+    long top = Arrays.stream(flops).filter(f -> f > hi - 0.1 * (hi - lo)).count();
     assertTrue(bottom >= 5 && top >= 5, "bottom tenth " + bottom + ", top tenth " + top);
   }
 

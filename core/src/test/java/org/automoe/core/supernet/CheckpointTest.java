@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.Example;
@@ -90,7 +91,7 @@ class CheckpointTest {
     }
     Path weights = dir.resolve("ck/weights.ndlist");
     byte[] bytes = Files.readAllBytes(weights);
-    Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(weights, Arrays.copyOf(bytes, bytes.length / 2));
     try (NDManager m = NDManager.newBaseManager()) {
       InvalidInputException e =
           assertThrows(InvalidInputException.class, () -> Checkpoints.load(dir.resolve("ck"), m));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -50,7 +51,7 @@ class IncrementalDecoderTest {
         int vocab = TinySupernet.VOCAB;
         List<int[]> sources = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-          sources.add(java.util.Arrays.copyOf(b.source()[r], b.sourceLengths()[r]));
+          sources.add(Arrays.copyOf(b.source()[r], b.sourceLengths()[r]));
         }
         try (IncrementalDecoder decoder = IncrementalDecoder.open(net, a)) {
           decoder.encode(sources, 1);

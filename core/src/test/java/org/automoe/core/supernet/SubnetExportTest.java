@@ -10,7 +10,9 @@ import java.util.List;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.cost.CostModel;
 import org.automoe.core.cost.CostSettings;
+import org.automoe.core.cost.ExpertRouting;
 import org.automoe.core.data.Batch;
+import org.automoe.core.data.Bpe;
 import org.automoe.core.supernet.decode.BeamSearch;
 import org.automoe.core.supernet.decode.Translator;
 import org.automoe.core.supernet.train.TrainingSettings;
@@ -56,13 +58,7 @@ class SubnetExportTest {
           Supernet exported = SubnetExport.export(net, a, em)) {
         long embedding = (long) TinySupernet.VOCAB * 32;
         long expected =
-            new CostModel(
-                        new CostSettings(
-                            64,
-                            TinySupernet.VOCAB,
-                            30,
-                            30,
-                            org.automoe.core.cost.ExpertRouting.UNIFORM))
+            new CostModel(new CostSettings(64, TinySupernet.VOCAB, 30, 30, ExpertRouting.UNIFORM))
                     .cost(a)
                     .paramsNonEmbedding()
                 + embedding;
@@ -93,10 +89,7 @@ class SubnetExportTest {
       for (int[] hyp : new BeamSearch(net, a, 4).translate(sources)) {
         assertTrue(hyp.length <= 3 * 1.5 + 10 + 5);
         for (int t : hyp) {
-          assertTrue(
-              t > org.automoe.core.data.Bpe.BOS
-                  && t != org.automoe.core.data.Bpe.EOS
-                  && t < TinySupernet.VOCAB);
+          assertTrue(t > Bpe.BOS && t != Bpe.EOS && t < TinySupernet.VOCAB);
         }
       }
     }

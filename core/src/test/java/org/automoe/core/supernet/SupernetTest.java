@@ -1,12 +1,18 @@
 package org.automoe.core.supernet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Extremes;
 import org.automoe.core.data.Batch;
@@ -29,10 +35,9 @@ class SupernetTest {
         Supernet s = TinySupernet.create(m, 1)) {
       Architecture a = TinySupernet.mixed();
       // lr 0: the update leaves weights as they are but gradients are computed; read them first.
-      java.util.Set<String> used = new java.util.HashSet<>();
-      try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope();
-          ai.djl.training.GradientCollector gc =
-              ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+      Set<String> used = new HashSet<>();
+      try (NDScope scope = new NDScope();
+          GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         BatchArrays b = new BatchArrays(s.weights().manager(), TinySupernet.batch(16, 2));
         SubnetForward.Result r =
             s.forward(s.weights().recording(used), a, Regularization.NONE, true).run(b);
@@ -152,10 +157,8 @@ class SupernetTest {
       for (int step = 0; step < 3; step++) {
         s.train(TinySupernet.mixed(), TinySupernet.batch(8, step), NO_DROPOUT, 1e-2f, step);
       }
-      org.junit.jupiter.api.Assertions.assertArrayEquals(
-          before, s.weights().get("dec1.self.q.w").toFloatArray());
-      org.junit.jupiter.api.Assertions.assertArrayEquals(
-          expertBefore, s.weights().get("enc0.expert2.fc1.w").toFloatArray());
+      assertArrayEquals(before, s.weights().get("dec1.self.q.w").toFloatArray());
+      assertArrayEquals(expertBefore, s.weights().get("enc0.expert2.fc1.w").toFloatArray());
     }
   }
 
@@ -174,8 +177,7 @@ class SupernetTest {
           skipped = true;
           assertTrue(!Float.isFinite(r.loss()) || !Float.isFinite(r.balanceLoss()));
           assertEquals("loss is not finite", r.skipReason());
-          org.junit.jupiter.api.Assertions.assertArrayEquals(
-              before, net.weights().get("embed").toFloatArray(), "weights unchanged");
+          assertArrayEquals(before, net.weights().get("embed").toFloatArray(), "weights unchanged");
           // Its gradients were discarded, so the next step starts clean.
           for (float v : net.weights().get("embed").getGradient().toFloatArray()) {
             assertEquals(0f, v);

@@ -7,6 +7,7 @@ import java.util.Random;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.DecoderLayer;
 import org.automoe.core.arch.EncoderLayer;
+import org.automoe.core.arch.Extremes;
 import org.automoe.core.data.Batch;
 import org.automoe.core.data.Example;
 import org.automoe.core.data.TokenBatcher;
@@ -49,7 +50,7 @@ final class TinySupernet {
 
   /** Alternates between the largest subnet and {@code a}, so both sets of slices train. */
   static Architecture largestOr(Architecture a, int step) {
-    return step % 2 == 0 ? org.automoe.core.arch.Extremes.largest(SPACE, false) : a;
+    return step % 2 == 0 ? Extremes.largest(SPACE, false) : a;
   }
 
   /** d=32 of 64 on both sides, 2 encoder layers (heterogeneous MoE), 1 of 2 decoder layers. */

@@ -2,6 +2,7 @@ package org.automoe.core.evo.constraint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -65,7 +66,6 @@ public record Constraints(
     }
     return ms <= limit
         ? Optional.empty()
-        : Optional.of(
-            String.format(java.util.Locale.ROOT, "latency %.2f ms > max %.2f ms", ms, limit));
+        : Optional.of(String.format(Locale.ROOT, "latency %.2f ms > max %.2f ms", ms, limit));
   }
 }

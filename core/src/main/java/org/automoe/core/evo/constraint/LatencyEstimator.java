@@ -1,5 +1,6 @@
 package org.automoe.core.evo.constraint;
 
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.arch.Architecture;
 
@@ -13,7 +14,7 @@ public interface LatencyEstimator {
   LatencyEstimator NONE =
       archs -> {
         double[] out = new double[archs.size()];
-        java.util.Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, Double.NaN);
         return out;
       };
 

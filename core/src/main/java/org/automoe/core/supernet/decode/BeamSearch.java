@@ -1,6 +1,7 @@
 package org.automoe.core.supernet.decode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -54,9 +55,9 @@ public final class BeamSearch {
 
   private int[] one(int[] source) {
     int longest = net.weights().shape().maxPositions() - 1;
-    int[] src = source.length > longest ? java.util.Arrays.copyOf(source, longest) : source;
+    int[] src = source.length > longest ? Arrays.copyOf(source, longest) : source;
     Batch padded = TokenBatcher.pad(List.of(new Example(src, new int[0])));
-    int[] withEos = java.util.Arrays.copyOf(padded.source()[0], padded.sourceLengths()[0]);
+    int[] withEos = Arrays.copyOf(padded.source()[0], padded.sourceLengths()[0]);
     int limit = Math.min((int) (src.length * 1.5) + 10, net.weights().shape().maxPositions() - 1);
     List<Hypothesis> live = List.of(new Hypothesis(List.of(Bpe.BOS), 0, 0));
     List<Hypothesis> finished = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.automoe.core.supernet.decode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.data.Batch;
@@ -31,10 +32,7 @@ public final class Translator {
     int longest = net.weights().shape().maxPositions() - 1;
     List<Example> examples =
         sources.stream()
-            .map(
-                s ->
-                    new Example(
-                        s.length > longest ? java.util.Arrays.copyOf(s, longest) : s, new int[0]))
+            .map(s -> new Example(s.length > longest ? Arrays.copyOf(s, longest) : s, new int[0]))
             .toList();
     List<int[]> out = new ArrayList<>();
     for (Batch b :
@@ -48,7 +46,7 @@ public final class Translator {
     int rows = batch.size();
     List<int[]> sources = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
-      sources.add(java.util.Arrays.copyOf(batch.source()[r], batch.sourceLengths()[r]));
+      sources.add(Arrays.copyOf(batch.source()[r], batch.sourceLengths()[r]));
     }
     int limit = (int) (batch.source()[0].length * 1.5) + 10;
     limit = Math.min(limit, net.weights().shape().maxPositions());

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.automoe.core.Durations;
+import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Extremes;
 import org.automoe.core.arch.GenomeLayout;
@@ -157,7 +159,7 @@ public final class SupernetTrainer {
     int loadedEpoch = 0;
     int perEpoch = epochBatches.size();
     if (perEpoch == 0) {
-      throw new org.automoe.core.InvalidInputException(
+      throw new InvalidInputException(
           "no training example fits in " + config.maxLength() + " tokens");
     }
     try {
@@ -230,7 +232,7 @@ public final class SupernetTrainer {
                 lr,
                 tps,
                 epoch,
-                org.automoe.core.Durations.format(eta)));
+                Durations.format(eta)));
         windowTokens = 0;
         windowStart = System.nanoTime();
       }

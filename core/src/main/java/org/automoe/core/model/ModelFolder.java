@@ -1,4 +1,4 @@
-package org.automoe.cluster.supernet;
+package org.automoe.core.model;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
@@ -41,7 +41,8 @@ public final class ModelFolder {
     return Checkpoints.load(checkpoint, manager);
   }
 
-  static Architecture arch(Path file, Supernet net) {
+  /** Reads an architecture file against the space of a loaded model. */
+  public static Architecture arch(Path file, Supernet net) {
     return HatYamlCodec.read(file, net.space());
   }
 }

@@ -1,4 +1,4 @@
-package org.automoe.cluster.supernet;
+package org.automoe.core.model;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;

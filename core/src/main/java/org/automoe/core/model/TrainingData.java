@@ -1,4 +1,4 @@
-package org.automoe.cluster.supernet;
+package org.automoe.core.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.automoe.cluster.run.RunBpe;
-import org.automoe.cluster.run.RunCorpus;
+import java.util.function.Consumer;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.Bpe;
 import org.automoe.core.data.BpeFiles;
@@ -26,7 +25,7 @@ public record TrainingData(Corpus corpus, Bpe bpe, String bpeSha256) {
    * Prepares {@code dir}: corpus (given folder or bundled) and BPE (given, existing, or learned).
    */
   public static TrainingData prepare(
-      Path dir, Path corpusDir, Path bpeFile, int vocab, java.util.function.Consumer<String> log) {
+      Path dir, Path corpusDir, Path bpeFile, int vocab, Consumer<String> log) {
     try {
       Files.createDirectories(dir);
       Path corpusCopy = dir.resolve("corpus");
@@ -36,7 +35,7 @@ public record TrainingData(Corpus corpus, Bpe bpe, String bpeSha256) {
       } else {
         corpus =
             corpusDir == null
-                ? CorpusFiles.readBundled(RunCorpus.BUNDLED)
+                ? CorpusFiles.readBundled(CorpusFiles.BUNDLED)
                 : CorpusFiles.read(corpusDir);
         CorpusFiles.write(corpusCopy, corpus);
       }
@@ -51,7 +50,8 @@ public record TrainingData(Corpus corpus, Bpe bpe, String bpeSha256) {
         Files.copy(bpeFile, model, StandardCopyOption.REPLACE_EXISTING);
         log.accept("BPE: " + bpeFile + " (" + given.vocabSize() + " tokens)");
       } else if (!Files.isRegularFile(model)) {
-        BpeFiles.write(model, new BpeLearner(vocab, RunBpe.MIN_CHAR_COUNT).learnJoint(corpus));
+        BpeFiles.write(
+            model, new BpeLearner(vocab, BpeLearner.DEFAULT_MIN_CHAR_COUNT).learnJoint(corpus));
         log.accept("BPE: learned " + vocab + " tokens on the training split -> " + model);
       }
       return new TrainingData(corpus, BpeFiles.read(model), BpeFiles.sha256(model));
@@ -70,6 +70,7 @@ public record TrainingData(Corpus corpus, Bpe bpe, String bpeSha256) {
         CorpusFiles.read(dir.resolve("corpus")), BpeFiles.read(model), BpeFiles.sha256(model));
   }
 
+  /** The pairs as model examples, in order. */
   public static List<Example> encode(Bpe bpe, List<ParallelPair> pairs) {
     return pairs.stream().map(p -> Example.of(bpe, p)).toList();
   }

@@ -1,4 +1,4 @@
-package org.automoe.cluster.run;
+package org.automoe.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A run directory. Files are written to a temporary sibling and moved into place, so an interrupted
- * run never leaves a half-written file where a finished one is expected.
+ * A directory whose files are replaced atomically: a run, a model or a corpus folder. Files are
+ * written to a temporary sibling and moved into place, so an interrupted run never leaves a
+ * half-written file where a finished one is expected.
  */
 public final class RunDirectory {
   private final Path root;
@@ -19,12 +20,12 @@ public final class RunDirectory {
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
-      throw new org.automoe.core.InvalidInputException(
+      throw new InvalidInputException(
           root + ": cannot create run directory (" + e.getMessage() + ")");
     }
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 

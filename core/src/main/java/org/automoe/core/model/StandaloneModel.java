@@ -1,10 +1,10 @@
-package org.automoe.cluster.supernet;
+package org.automoe.core.model;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.automoe.cluster.run.RunDirectory;
+import org.automoe.core.RunDirectory;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.space.SearchSpace;
