@@ -1,14 +1,19 @@
 package org.automoe.actors.node;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.InvalidActorNameException;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.pattern.StatusReply;
@@ -85,6 +90,35 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
       implements Command {}
 
   private final Backoff backoff;
+
+  /**
+   * Asks the guardian of {@code system} to start {@code behavior} as its child {@code name} and
+   * waits for the answer.
+   *
+   * @throws IllegalStateException when the name is taken or the guardian does not answer in time
+   */
+  public static <T> ActorRef<T> spawn(
+      ActorSystem<Command> system,
+      Behavior<T> behavior,
+      String name,
+      Supervision supervision,
+      Duration timeout) {
+    try {
+      return AskPattern.<Command, ActorRef<T>>askWithStatus(
+              system,
+              replyTo -> new Spawn<>(behavior, name, supervision, replyTo),
+              timeout,
+              system.scheduler())
+          .toCompletableFuture()
+          .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + name, e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new IllegalStateException("cannot start " + name + ": " + cause.getMessage(), cause);
+    }
+  }
 
   public static Behavior<Command> create() {
     return create(Backoff.defaults());

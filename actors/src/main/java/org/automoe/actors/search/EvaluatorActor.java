@@ -218,6 +218,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
       timers.startSingleTimer(Pull.INSTANCE, Duration.ofMillis(m.retryAfterMs()));
       return this;
     }
+    getContext().getLog().debug("leased {} candidates", m.requests().size());
     queue.addAll(m.requests());
     startNext();
     pullIfRoom();

@@ -3,6 +3,7 @@ package org.automoe.cluster.bench;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.automoe.actors.node.NodeGuardian;
 import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.cluster.cli.Json;
@@ -57,6 +57,8 @@ import picocli.CommandLine.Option;
     description =
         "Candidates per second through the actor engine with instant evaluators (run alone).")
 final class BenchEngineCommand implements Runnable {
+  private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(30);
+
   @Option(
       names = "--candidates",
       defaultValue = "100000",
@@ -159,18 +161,23 @@ final class BenchEngineCommand implements Runnable {
           }
         };
     Evaluator instant = c -> 10 - Math.log(c.cost().paramsActive());
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config());
+    ActorSystem<NodeGuardian.Command> system =
+        ActorSystem.create(NodeGuardian.create(), "bench", config());
     long t0 = System.nanoTime();
-    system.systemActorOf(
+    NodeGuardian.spawn(
+        system,
         SearchCoordinator.create(
             state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
         "coordinator-" + seed,
-        Props.empty());
+        NodeGuardian.Supervision.STOP,
+        SPAWN_TIMEOUT);
     for (int i = 0; i < evaluators; i++) {
-      system.systemActorOf(
+      NodeGuardian.spawn(
+          system,
           EvaluatorActor.create(instant, Runnable::run, prefetch, Clock.systemUTC()),
           "evaluator-" + seed + "-" + i,
-          Props.empty());
+          NodeGuardian.Supervision.RESTART,
+          SPAWN_TIMEOUT);
     }
     try {
       SearchStatus s = done.get(30, TimeUnit.MINUTES);
@@ -203,7 +210,6 @@ final class BenchEngineCommand implements Runnable {
         rows.subList(160, 200),
         PredictorRecipe.TUNED.withSteps(50),
         17,
-        new PredictorTrainer.Provenance("synthetic", List.of(), Versions.describe()),
-        line -> {});
+        new PredictorTrainer.Provenance("synthetic", List.of(), Versions.describe()));
   }
 }

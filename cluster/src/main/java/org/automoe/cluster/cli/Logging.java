@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * --quiet}/{@code --verbose}, and a log file in a run's folder that keeps every line with its time.
  */
 public final class Logging {
-  /** The commands' own loggers (console progress lines); they do not add to the root's. */
-  static final String COMMANDS = "org.automoe.cluster";
+  /** AutoMoE's own loggers (console progress lines); they do not add to the root's. */
+  static final String AUTOMOE = "org.automoe";
 
   private Logging() {}
 
@@ -27,14 +27,12 @@ public final class Logging {
 
   /** Debug lines of AutoMoE's own code too. */
   static void verbose() {
-    context().getLogger("org.automoe").setLevel(Level.DEBUG);
-    context().getLogger(COMMANDS).setLevel(Level.DEBUG);
+    context().getLogger(AUTOMOE).setLevel(Level.DEBUG);
   }
 
   private static void level(Level level) {
     context().getLogger(Logger.ROOT_LOGGER_NAME).setLevel(level);
-    context().getLogger("org.automoe").setLevel(level);
-    context().getLogger(COMMANDS).setLevel(level);
+    context().getLogger(AUTOMOE).setLevel(level);
   }
 
   /** A log file of every line from now until closed (appended to, so reruns keep history). */
@@ -51,7 +49,7 @@ public final class Logging {
     appender.setAppend(true);
     appender.setEncoder(encoder);
     appender.start();
-    List<Logger> loggers = List.of(ctx.getLogger(Logger.ROOT_LOGGER_NAME), ctx.getLogger(COMMANDS));
+    List<Logger> loggers = List.of(ctx.getLogger(Logger.ROOT_LOGGER_NAME), ctx.getLogger(AUTOMOE));
     loggers.forEach(l -> l.addAppender(appender));
     return () -> {
       loggers.forEach(l -> l.detachAppender(appender));

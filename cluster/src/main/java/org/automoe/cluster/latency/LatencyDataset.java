@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.automoe.cluster.cli.Versions;
 import org.automoe.core.Durations;
 import org.automoe.core.InvalidInputException;
@@ -24,12 +23,16 @@ import org.automoe.core.latency.LatencySample;
 import org.automoe.core.latency.MeasurementPlan;
 import org.automoe.core.space.SearchSpace;
 import org.automoe.core.supernet.Supernet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures a latency dataset into a CSV, resuming a file measured the same way (its rows are kept
  * and not measured again). Shared by {@code latency measure} and the latency stage of {@code run}.
  */
 public final class LatencyDataset {
+  private static final Logger LOG = LoggerFactory.getLogger(LatencyDataset.class);
+
   /** Untimed decoding before the first timed architecture (less for a handful of rows). */
   static final double WARM_UP_SECONDS = 20;
 
@@ -50,8 +53,7 @@ public final class LatencyDataset {
       LatencyProtocol protocol,
       int samples,
       long seed,
-      int threads,
-      Consumer<String> log) {
+      int threads) {
     Set<String> done = new HashSet<>();
     Map<String, String> previous = Map.of();
     if (Files.exists(out)) {
@@ -74,7 +76,7 @@ public final class LatencyDataset {
         new LatencyMeter(
             net, setup.sentences(), LatencyProtocol.hat(REFERENCE_RUNS, protocol.beam()));
     int todo = (int) plan.stream().filter(a -> !done.contains(a.key())).count();
-    log.accept(
+    LOG.info(
         String.format(
             Locale.ROOT,
             "measuring %d architectures of space '%s' (%d already in %s), %d threads, beam %d,"
@@ -103,10 +105,10 @@ public final class LatencyDataset {
         measured++;
         if (measured % 25 == 0 || measured == todo) {
           double perArch = (System.nanoTime() - start) / 1e9 / measured;
-          log.accept(
+          LOG.info(
               String.format(
                   Locale.ROOT,
-                  "  %d/%d  last %.2f ms (encoder %.2f + decoder %.2f, reference %.2f)  %.2f s"
+                  "%d/%d  last %.2f ms (encoder %.2f + decoder %.2f, reference %.2f)  %.2f s"
                       + " each  ETA %s",
                   measured,
                   todo,

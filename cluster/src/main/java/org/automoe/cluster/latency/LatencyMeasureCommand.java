@@ -62,8 +62,7 @@ final class LatencyMeasureCommand implements Runnable {
     LatencyDataset.Result r =
         LatencyMeasurement.run(
             new LatencyMeasurement.Settings(
-                supernet, space, corpus, samples, out, threads, beam, runs, seed),
-            System.err::println);
+                supernet, space, corpus, samples, out, threads, beam, runs, seed));
     System.out.printf(Locale.ROOT, "%s: %d rows (%d new)%n", out, r.rows(), r.measured());
   }
 }

@@ -2,7 +2,6 @@ package org.automoe.cluster.latency;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.automoe.core.latency.LatencyProtocol;
 import org.automoe.core.supernet.Supernet;
 
@@ -32,7 +31,7 @@ final class LatencyMeasurement {
 
   private LatencyMeasurement() {}
 
-  static LatencyDataset.Result run(Settings s, Consumer<String> log) {
+  static LatencyDataset.Result run(Settings s) {
     MeasurementSetup.threads(s.threads());
     try (NDManager manager = NDManager.newBaseManager()) {
       MeasurementSetup setup =
@@ -45,8 +44,7 @@ final class LatencyMeasurement {
             LatencyProtocol.hat(s.runs(), s.beam()),
             s.samples(),
             s.seed(),
-            s.threads(),
-            log);
+            s.threads());
       }
     }
   }

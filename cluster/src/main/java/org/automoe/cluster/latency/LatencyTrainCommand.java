@@ -73,7 +73,7 @@ final class LatencyTrainCommand implements Runnable {
     }
     FeatureSpec.Kind kind = features.equals("auto") ? null : kind(features);
     PredictorTraining.Report report =
-        PredictorTraining.train(data, split, seed, kind, r, !raw, out, System.err::println);
+        PredictorTraining.train(data, split, seed, kind, r, !raw, out);
     if (json) {
       System.out.println(Json.write(report.asMap(out)));
       return;

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.automoe.cluster.cli.Versions;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.cost.CostModel;
@@ -30,6 +29,8 @@ import org.automoe.core.latency.LatencyPredictor;
 import org.automoe.core.latency.LatencyRecord;
 import org.automoe.core.latency.PredictorRecipe;
 import org.automoe.core.latency.PredictorTrainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains and saves a latency predictor from dataset files, and scores it on the held-out test split
@@ -37,6 +38,8 @@ import org.automoe.core.latency.PredictorTrainer;
  * {@code latency train} and the latency stage of {@code run}.
  */
 public final class PredictorTraining {
+  private static final Logger LOG = LoggerFactory.getLogger(PredictorTraining.class);
+
   private PredictorTraining() {}
 
   /** The test-split figures of each model, in report order: mlp, linear, flops. */
@@ -82,8 +85,7 @@ public final class PredictorTraining {
       FeatureSpec.Kind requested,
       PredictorRecipe recipe,
       boolean correctDrift,
-      Path out,
-      Consumer<String> log) {
+      Path out) {
     List<LatencyRecord> rows = new ArrayList<>();
     Map<String, String> metadata = new LinkedHashMap<>();
     boolean corrected = correctDrift;
@@ -94,7 +96,7 @@ public final class PredictorTraining {
       // Each file against its own reference median: files may come from different machines.
       if (correctDrift && DriftCorrection.applies(d.rows())) {
         double[] spread = DriftCorrection.referenceSpread(d.rows());
-        log.accept(
+        LOG.info(
             String.format(
                 Locale.ROOT,
                 "%s: drift-corrected by its reference column (median %.2f ms, 10-90 %% range"
@@ -118,7 +120,7 @@ public final class PredictorTraining {
     DatasetSplit split = DatasetSplit.of(rows, DatasetSplit.parseRatio(ratio), seed);
     FeatureSpec.Kind kind = requested != null ? requested : FeatureSpec.defaultKind(rows);
     FeatureSpec spec = FeatureSpec.fit(kind, split.train());
-    log.accept(
+    LOG.info(
         String.format(
             Locale.ROOT,
             "latency predictor: %d rows (train %d, valid %d, test %d), features %s, recipe %s",
@@ -137,7 +139,7 @@ public final class PredictorTraining {
             corrected ? referenceMs : 0);
     Map<String, LatencyMetrics> models = new LinkedHashMap<>();
     try (LatencyPredictor predictor =
-        PredictorTrainer.train(spec, split.train(), split.valid(), recipe, seed, provenance, log)) {
+        PredictorTrainer.train(spec, split.train(), split.valid(), recipe, seed, provenance)) {
       double[] measured = split.test().stream().mapToDouble(LatencyRecord::totalMs).toArray();
       models.put("mlp", LatencyMetrics.of(predictor.predictRecords(split.test()), measured));
       models.put("linear", Baselines.linear(spec, split.train(), split.test()));

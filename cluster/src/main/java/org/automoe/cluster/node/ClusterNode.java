@@ -12,7 +12,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.automoe.actors.node.NodeGuardian;
@@ -86,22 +85,7 @@ public final class ClusterNode implements AutoCloseable {
    * @throws IllegalStateException when the name is taken or the guardian does not answer
    */
   public <T> ActorRef<T> spawn(Behavior<T> behavior, String name) {
-    try {
-      return AskPattern.<NodeGuardian.Command, ActorRef<T>>askWithStatus(
-              system,
-              replyTo ->
-                  new NodeGuardian.Spawn<>(behavior, name, NodeGuardian.Supervision.STOP, replyTo),
-              SPAWN_TIMEOUT,
-              system.scheduler())
-          .toCompletableFuture()
-          .get(SPAWN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting " + name, e);
-    } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new IllegalStateException("cannot start " + name + ": " + cause.getMessage(), cause);
-    }
+    return NodeGuardian.spawn(system, behavior, name, NodeGuardian.Supervision.STOP, SPAWN_TIMEOUT);
   }
 
   /** The dedicated dispatcher blocking DJL evaluations run on. */

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.run.RunSettings;
 import org.automoe.core.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
           + " candidates its coordinator hands out, until stopped."
     })
 public final class NodeCommand implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
+
   @Option(
       names = "--roles",
       defaultValue = "worker",
@@ -99,13 +103,11 @@ public final class NodeCommand implements Runnable {
         Thread.currentThread().interrupt();
         return;
       }
-      System.err.println(
-          "worker node "
-              + node.seedAddress()
-              + ": "
-              + n
-              + " evaluators and a latency probe, joining "
-              + seed);
+      LOG.info(
+          "worker node {}: {} evaluators and a latency probe, joining {}",
+          node.seedAddress(),
+          n,
+          seed);
       node.system().getWhenTerminated().toCompletableFuture().join();
     }
   }

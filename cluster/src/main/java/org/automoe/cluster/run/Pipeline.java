@@ -8,6 +8,7 @@ import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * {@code automoe run}, stage by stage: each stage's start and end go to the log as {@code [k/8]
@@ -15,6 +16,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /** The log pattern's key ({@code %X{indent}} in logback.xml) that indents a stage's lines. */
+  private static final String INDENT = "indent";
+
+  private static final String STAGE_INDENT = "      ";
   private static final int STAGES = 8;
 
   /** Every stage's result; {@code finalists} is empty when the search evaluated nothing. */
@@ -91,7 +97,10 @@ public final class Pipeline {
         STAGES,
         name,
         run.retrainSteps());
-    Optional<RunFinalists.Compared> compared = RunFinalists.run(run, search);
+    Optional<RunFinalists.Compared> compared;
+    try (MDC.MDCCloseable indent = MDC.putCloseable(INDENT, STAGE_INDENT)) {
+      compared = RunFinalists.run(run, search);
+    }
     LOG.info(
         "[{}/{}] {}: done: {}",
         k,
@@ -108,7 +117,10 @@ public final class Pipeline {
     if (starting != null) {
       LOG.info("[{}/{}] {}: {}", k, STAGES, name, starting);
     }
-    R result = body.get();
+    R result;
+    try (MDC.MDCCloseable indent = MDC.putCloseable(INDENT, STAGE_INDENT)) {
+      result = body.get();
+    }
     LOG.info("[{}/{}] {}: done: {}", k, STAGES, name, result.summary());
     stages.put(name, "done");
     return result;

@@ -105,8 +105,8 @@ final class RunFinalists {
       Integer testSentences,
       long seed) {
     Path folder = run.resolve("final").resolve(name);
-    LOG.info("      {}: training {} for {} updates -> final/{}", name, a.key(), steps, name);
-    RunRetrain.Trained t = RunRetrain.train(run, a, folder, steps, seed, line -> {});
+    LOG.info("{}: training {} for {} updates -> final/{}", name, a.key(), steps, name);
+    RunRetrain.Trained t = RunRetrain.train(run, a, folder, steps, seed);
     SubnetEvaluation.Result e =
         SubnetEvaluation.run(
             folder, folder.resolve("arch.yml"), null, testSentences, 1, folder.resolve("test.hyp"));
@@ -150,7 +150,7 @@ final class RunFinalists {
     LOG.info(
         String.format(
             Locale.ROOT,
-            "      %s: validation loss %.4f, BLEU %.2f, %.2f ms measured (%.2f predicted)",
+            "%s: validation loss %.4f, BLEU %.2f, %.2f ms measured (%.2f predicted)",
             name,
             m.valLoss(),
             m.bleu(),

@@ -48,7 +48,7 @@ final class RunLatency implements Stage<RunLatency.Measured> {
     long seed = context.seed();
     int predictorSteps = context.settings().predictorSteps();
     int runs = context.settings().latencyRuns();
-    LOG.info("      measuring {} architectures -> latency/", samples);
+    LOG.info("measuring {} architectures -> latency/", samples);
     Path dir = run.resolve("latency");
     Path csv = dir.resolve("latency.csv");
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -62,8 +62,7 @@ final class RunLatency implements Stage<RunLatency.Measured> {
             LatencyProtocol.hat(runs, 1),
             samples,
             seed,
-            Integer.getInteger("ai.djl.pytorch.num_threads", 1),
-            line -> LOG.info("      {}", line));
+            Integer.getInteger("ai.djl.pytorch.num_threads", 1));
       }
     }
     Path predictor = dir.resolve("predictor.bin");
@@ -77,8 +76,7 @@ final class RunLatency implements Stage<RunLatency.Measured> {
                 ? PredictorRecipe.TUNED.withSteps(predictorSteps)
                 : PredictorRecipe.TUNED,
             true,
-            predictor,
-            line -> {});
+            predictor);
     new RunDirectory(run).write("latency/report.json", Json.write(report.asMap(predictor)) + "\n");
     return new Measured(
         report.split().train().size()

@@ -3,13 +3,11 @@ package org.automoe.cluster.run;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.data.Example;
 import org.automoe.core.model.ModelFolder;
 import org.automoe.core.model.StandaloneModel;
 import org.automoe.core.model.TrainingData;
-import org.automoe.core.supernet.Regularization;
 import org.automoe.core.supernet.Supernet;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;
@@ -24,34 +22,15 @@ final class RunRetrain {
   /** What the training did. */
   record Trained(Path folder, long steps, double seconds, double bestValidLoss) {}
 
-  static Trained train(
-      Path run, Architecture a, Path out, int steps, long seed, Consumer<String> log) {
+  static Trained train(Path run, Architecture a, Path out, int steps, long seed) {
     Path supernet = run.resolve("supernet");
     TrainingData data =
-        TrainingData.prepare(
-            out, supernet.resolve("corpus"), supernet.resolve("bpe.txt"), 0, line -> {});
+        TrainingData.prepare(out, supernet.resolve("corpus"), supernet.resolve("bpe.txt"), 0);
     List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
     List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
-    TrainingSettings settings =
-        new TrainingSettings(
-            3e-4f,
-            1e-7f,
-            Math.max(1, steps / 10),
-            steps,
-            0.1f,
-            0.01f,
-            2048,
-            new Regularization(0.1f, 0.1f, 0f));
+    TrainingSettings settings = RunTrainingRecipe.settings(3e-4f, steps);
     SupernetTrainer.Config config =
-        new SupernetTrainer.Config(
-            seed,
-            Math.max(1, steps / 5),
-            Math.max(1, steps / 4),
-            5.0,
-            Math.max(1, steps / 2),
-            500,
-            0,
-            128);
+        RunTrainingRecipe.config(seed, steps, Math.max(1, steps / 5), 0);
     long t0 = System.nanoTime();
     try (NDManager manager = NDManager.newBaseManager()) {
       StandaloneModel.Opened opened =
@@ -64,7 +43,7 @@ final class RunRetrain {
       long start = opened.start();
       try (model) {
         SupernetTrainer.Result r =
-            new SupernetTrainer(model, settings, config, out, data.bpeSha256(), log)
+            new SupernetTrainer(model, settings, config, out, data.bpeSha256())
                 .fixed(a)
                 .run(train, valid, start);
         return new Trained(out, r.steps(), (System.nanoTime() - t0) / 1e9, r.bestValidLoss());

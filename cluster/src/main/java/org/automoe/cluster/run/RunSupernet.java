@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.automoe.cluster.supernet.SupernetTraining;
 import org.automoe.core.model.SubnetEvaluation;
 import org.automoe.core.model.TrainingData;
-import org.automoe.core.supernet.Regularization;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;
 import org.slf4j.Logger;
@@ -53,24 +52,12 @@ final class RunSupernet {
     Path out = run.root().resolve("supernet");
     TrainingData data =
         TrainingData.prepare(
-            out, run.root().resolve("corpus"), run.root().resolve("bpe/bpe.txt"), 0, line -> {});
-    TrainingSettings settings =
-        new TrainingSettings(
-            run.profile().learningRate(),
-            1e-7f,
-            Math.max(1, steps / 10),
-            steps,
-            0.1f,
-            0.01f,
-            2048,
-            new Regularization(0.1f, 0.1f, 0f));
-    int every = Math.max(1, steps / 10);
+            out, run.root().resolve("corpus"), run.root().resolve("bpe/bpe.txt"), 0);
+    TrainingSettings settings = RunTrainingRecipe.settings(run.profile().learningRate(), steps);
     SupernetTrainer.Config config =
-        new SupernetTrainer.Config(
-            run.seed(), every, Math.max(1, steps / 4), 5.0, Math.max(1, steps / 2), 500, 3, 128);
+        RunTrainingRecipe.config(run.seed(), steps, Math.max(1, steps / 10), 3);
     SupernetTrainer.Result r =
-        SupernetTraining.run(
-            out, run.profile().space(), data, settings, config, line -> LOG.info("      {}", line));
+        SupernetTraining.run(out, run.profile().space(), data, settings, config);
     return new Trained(r.steps(), r.targetTokensPerSecond(), r.bestValidLoss());
   }
 

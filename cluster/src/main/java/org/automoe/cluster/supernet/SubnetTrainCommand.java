@@ -51,7 +51,7 @@ final class SubnetTrainCommand implements Runnable {
             options.vocab,
             training,
             options.config(0));
-    SupernetTrainer.Result r = SubnetTraining.run(settings, this::started, System.out::println);
+    SupernetTrainer.Result r = SubnetTraining.run(settings);
     System.out.printf(
         Locale.ROOT,
         "done: %d steps, %.0f target tokens/s, best validation loss %.4f -> %s%n",
@@ -59,21 +59,5 @@ final class SubnetTrainCommand implements Runnable {
         r.targetTokensPerSecond(),
         r.bestValidLoss(),
         out);
-  }
-
-  /** Says where training starts: resumed, or a fresh model and its size. */
-  private void started(SubnetTraining.Start start) {
-    if (start.step() > 0) {
-      System.out.printf(
-          "resuming %s from step %d of %d%n",
-          options.out.resolve("last"), start.step(), options.steps);
-    } else {
-      System.out.printf(
-          Locale.ROOT,
-          "training %s standalone (%s): %.2f M parameters%n",
-          start.arch().key(),
-          from != null ? "inherited from " + from : "from scratch",
-          start.parameters() / 1e6);
-    }
   }
 }

@@ -35,11 +35,9 @@ final class SupernetTrainCommand implements Runnable {
   public void run() {
     SearchSpace s = SpaceFiles.resolve(space);
     TrainingSettings settings = options.settings();
-    TrainingData data =
-        TrainingData.prepare(options.out, options.corpus, bpe, options.vocab, System.out::println);
+    TrainingData data = TrainingData.prepare(options.out, options.corpus, bpe, options.vocab);
     SupernetTrainer.Result r =
-        SupernetTraining.run(
-            options.out, s, data, settings, options.config(3), System.out::println);
+        SupernetTraining.run(options.out, s, data, settings, options.config(3));
     System.out.printf(
         Locale.ROOT,
         "done: %d steps, %.0f target tokens/s, best validation loss %.4f -> %s%n",

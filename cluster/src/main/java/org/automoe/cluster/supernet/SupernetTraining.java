@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.automoe.cluster.cli.Json;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.RunDirectory;
@@ -22,12 +21,16 @@ import org.automoe.core.supernet.SupernetShape;
 import org.automoe.core.supernet.SupernetWeights;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains (or resumes) a supernet in a prepared folder; shared by {@code supernet train} and the
  * supernet stage of {@code automoe run}.
  */
 public final class SupernetTraining {
+  private static final Logger LOG = LoggerFactory.getLogger(SupernetTraining.class);
+
   private SupernetTraining() {}
 
   public static SupernetTrainer.Result run(
@@ -35,8 +38,7 @@ public final class SupernetTraining {
       SearchSpace s,
       TrainingData data,
       TrainingSettings settings,
-      SupernetTrainer.Config config,
-      Consumer<String> log) {
+      SupernetTrainer.Config config) {
     List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
     List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -48,7 +50,7 @@ public final class SupernetTraining {
         requireSameRun(out, info, s, settings, config.seed(), data.bpeSha256());
         net = Checkpoints.load(last, manager);
         start = info.step();
-        log.accept(
+        LOG.info(
             String.format(
                 Locale.ROOT, "resuming %s from step %d of %d", last, start, settings.totalSteps()));
       } else {
@@ -57,7 +59,7 @@ public final class SupernetTraining {
                 s,
                 SupernetWeights.init(
                     SupernetShape.of(s, data.bpe().vocabSize(), 256), config.seed(), manager));
-        log.accept(
+        LOG.info(
             String.format(
                 Locale.ROOT,
                 "supernet of space '%s': %.2f M parameters, %d training pairs, %d validation pairs",
@@ -68,7 +70,7 @@ public final class SupernetTraining {
       }
       try (net) {
         SupernetTrainer.Result r =
-            new SupernetTrainer(net, settings, config, out, data.bpeSha256(), log)
+            new SupernetTrainer(net, settings, config, out, data.bpeSha256())
                 .run(train, valid, start);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("space", s.name());

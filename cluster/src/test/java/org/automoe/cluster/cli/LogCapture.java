@@ -16,7 +16,7 @@ public final class LogCapture implements AutoCloseable {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     appender.setContext(ctx);
     appender.start();
-    loggers = List.of(ctx.getLogger(Logger.ROOT_LOGGER_NAME), ctx.getLogger(Logging.COMMANDS));
+    loggers = List.of(ctx.getLogger(Logger.ROOT_LOGGER_NAME), ctx.getLogger(Logging.AUTOMOE));
     loggers.forEach(l -> l.addAppender(appender));
   }
 

@@ -85,16 +85,19 @@ class WorkerJvmTest {
           new BufferedReader(
               new InputStreamReader(worker.getErrorStream(), StandardCharsets.UTF_8));
       String line;
+      // The worker logs at DEBUG, so it says when its evaluator holds leased candidates.
       while ((line = err.readLine()) != null) {
         workerLines.add(line);
-        if (line.startsWith("worker node ")) {
+        if (line.contains("leased ")) {
           break;
         }
       }
       assertTrue(
           workerLines.stream().anyMatch(l -> l.startsWith("worker node ")),
           String.join("\n", workerLines));
-      Thread.sleep(3000); // joined and evaluating
+      assertTrue(
+          workerLines.stream().anyMatch(l -> l.contains("leased ")),
+          String.join("\n", workerLines));
       assertTrue(worker.isAlive(), "the worker still runs before it is killed");
     } finally {
       worker.destroyForcibly();
@@ -147,6 +150,9 @@ class WorkerJvmTest {
             "1",
             "--config",
             conf.toString()));
-    return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("AUTOMOE_LOG_LEVEL", "DEBUG");
+    return builder.start();
   }
 }

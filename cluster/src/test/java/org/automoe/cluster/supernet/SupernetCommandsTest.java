@@ -25,7 +25,7 @@ class SupernetCommandsTest {
     supernet = dir.resolve("supernet");
     Cli.Result r = train("1");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("step 4/6  loss "), r.out());
+    assertTrue(r.logged("step 4/6  loss "), String.join("\n", r.log()));
     assertTrue(r.out().contains("done: 6 steps"), r.out());
   }
 
@@ -58,8 +58,8 @@ class SupernetCommandsTest {
     Cli.Result again = train("1");
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(
-        again.out().contains("resuming " + supernet.resolve("last") + " from step 6 of 6"),
-        again.out());
+        again.logged("resuming " + supernet.resolve("last") + " from step 6 of 6"),
+        String.join("\n", again.log()));
     CostCommandTest.assertOneLineError(
         train("2"), "holds a run with seed 1, not 2; use another --out or the same options");
   }
@@ -160,7 +160,8 @@ class SupernetCommandsTest {
             "512");
     assertEquals(0, retrain.exitCode(), retrain.err());
     assertTrue(
-        retrain.out().contains("standalone (inherited from " + supernet + ")"), retrain.out());
+        retrain.logged("standalone (inherited from " + supernet + ")"),
+        String.join("\n", retrain.log()));
     CostCommandTest.assertOneLineError(
         Cli.run("subnet", "eval", "--supernet", dir.toString(), "--arch", arch.toString()),
         "not a supernet folder (bpe.txt is missing)");

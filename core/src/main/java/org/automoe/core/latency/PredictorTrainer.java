@@ -19,14 +19,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.automoe.core.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains the MLP latency predictor: seeded initialisation and batch draws, MSE on the recipe's
  * target, optionally keeping the weights with the best validation MAPE.
  */
 public final class PredictorTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(PredictorTrainer.class);
+
   private PredictorTrainer() {}
 
   /** Where the training rows came from, recorded in the saved predictor. */
@@ -46,17 +49,14 @@ public final class PredictorTrainer {
     }
   }
 
-  /**
-   * @param log progress lines: the validation MAPE now and then, and which weights were kept
-   */
+  /** Trains a predictor; logs the validation MAPE now and then, and which weights were kept. */
   public static LatencyPredictor train(
       FeatureSpec spec,
       List<LatencyRecord> train,
       List<LatencyRecord> valid,
       PredictorRecipe recipe,
       long seed,
-      Provenance provenance,
-      Consumer<String> log) {
+      Provenance provenance) {
     if (train.size() < 2) {
       throw new InvalidInputException(
           "the predictor needs at least 2 training rows, but got " + train.size());
@@ -160,10 +160,10 @@ public final class PredictorTrainer {
           }
         }
         if (step % (every * 10) == 0) {
-          log.accept(
+          LOG.info(
               String.format(
                   Locale.ROOT,
-                  "  step %d/%d%s",
+                  "step %d/%d%s",
                   step,
                   recipe.steps(),
                   select
@@ -172,10 +172,10 @@ public final class PredictorTrainer {
         }
       }
       if (bestWeights != null) {
-        log.accept(
+        LOG.info(
             String.format(
                 Locale.ROOT,
-                "  kept the weights of step %d (validation MAPE %.2f %%)",
+                "kept the weights of step %d (validation MAPE %.2f %%)",
                 bestStep,
                 100 * best));
         predictor.restore(bestWeights);

@@ -3,8 +3,8 @@ package org.automoe.core.model;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.data.Example;
@@ -14,6 +14,8 @@ import org.automoe.core.supernet.SupernetShape;
 import org.automoe.core.supernet.SupernetWeights;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains one architecture on its own in a model folder, from scratch or from weights inherited from
@@ -46,26 +48,16 @@ public final class SubnetTraining {
     }
   }
 
-  /**
-   * Where training starts.
-   *
-   * @param step the step training resumes from (0 for a fresh model)
-   * @param parameters the model's parameters
-   */
-  public record Start(Architecture arch, long step, long parameters) {}
+  private static final Logger LOG = LoggerFactory.getLogger(SubnetTraining.class);
 
   private SubnetTraining() {}
 
-  /**
-   * @param onStart called once the model is open, before the first step
-   * @param log preparation and training progress lines
-   */
-  public static SupernetTrainer.Result run(
-      Settings s, Consumer<Start> onStart, Consumer<String> log) {
+  /** Trains to the end (or resumes); logs where it starts and its progress. */
+  public static SupernetTrainer.Result run(Settings s) {
     Path bpe = s.from() != null ? s.from().resolve("bpe.txt") : null;
     Path corpusDir =
         s.corpus() != null ? s.corpus() : s.from() != null ? s.from().resolve("corpus") : null;
-    TrainingData data = TrainingData.prepare(s.out(), corpusDir, bpe, s.vocab(), log);
+    TrainingData data = TrainingData.prepare(s.out(), corpusDir, bpe, s.vocab());
     List<Example> train = TrainingData.encode(data.bpe(), data.corpus().train());
     List<Example> valid = TrainingData.encode(data.bpe(), data.corpus().valid());
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -76,11 +68,29 @@ public final class SubnetTraining {
               source -> origin(s, data, source),
               space -> HatYamlCodec.read(s.archFile(), space));
       try (Supernet model = opened.model()) {
-        onStart.accept(new Start(opened.arch(), opened.start(), model.weights().parameterCount()));
-        return new SupernetTrainer(model, s.training(), s.config(), s.out(), data.bpeSha256(), log)
+        logStart(s, opened.arch(), opened.start(), model.weights().parameterCount());
+        return new SupernetTrainer(model, s.training(), s.config(), s.out(), data.bpeSha256())
             .fixed(opened.arch())
             .run(train, valid, opened.start());
       }
+    }
+  }
+
+  private static void logStart(Settings s, Architecture arch, long step, long parameters) {
+    if (step > 0) {
+      LOG.info(
+          "resuming {} from step {} of {}",
+          s.out().resolve("last"),
+          step,
+          s.training().totalSteps());
+    } else {
+      LOG.info(
+          String.format(
+              Locale.ROOT,
+              "training %s standalone (%s): %.2f M parameters",
+              arch.key(),
+              s.from() != null ? "inherited from " + s.from() : "from scratch",
+              parameters / 1e6));
     }
   }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.function.Consumer;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.Bpe;
 import org.automoe.core.data.BpeFiles;
@@ -15,17 +14,20 @@ import org.automoe.core.data.Corpus;
 import org.automoe.core.data.CorpusFiles;
 import org.automoe.core.data.Example;
 import org.automoe.core.data.ParallelPair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The corpus and vocabulary of a supernet folder: the corpus is copied into {@code DIR/corpus} and
  * the BPE into {@code DIR/bpe.txt}, so evaluation later needs nothing but the folder.
  */
 public record TrainingData(Corpus corpus, Bpe bpe, String bpeSha256) {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingData.class);
+
   /**
    * Prepares {@code dir}: corpus (given folder or bundled) and BPE (given, existing, or learned).
    */
-  public static TrainingData prepare(
-      Path dir, Path corpusDir, Path bpeFile, int vocab, Consumer<String> log) {
+  public static TrainingData prepare(Path dir, Path corpusDir, Path bpeFile, int vocab) {
     try {
       Files.createDirectories(dir);
       Path corpusCopy = dir.resolve("corpus");
@@ -48,11 +50,11 @@ public record TrainingData(Corpus corpus, Bpe bpe, String bpeSha256) {
               dir + ": already trained with another BPE file; use another --out");
         }
         Files.copy(bpeFile, model, StandardCopyOption.REPLACE_EXISTING);
-        log.accept("BPE: " + bpeFile + " (" + given.vocabSize() + " tokens)");
+        LOG.debug("BPE: {} ({} tokens)", bpeFile, given.vocabSize());
       } else if (!Files.isRegularFile(model)) {
         BpeFiles.write(
             model, new BpeLearner(vocab, BpeLearner.DEFAULT_MIN_CHAR_COUNT).learnJoint(corpus));
-        log.accept("BPE: learned " + vocab + " tokens on the training split -> " + model);
+        LOG.info("BPE: learned {} tokens on the training split -> {}", vocab, model);
       }
       return new TrainingData(corpus, BpeFiles.read(model), BpeFiles.sha256(model));
     } catch (IOException e) {

@@ -48,8 +48,7 @@ class LatencyPredictorTest {
             split.valid(),
             PredictorRecipe.TUNED.withSteps(300),
             1,
-            PROVENANCE,
-            line -> {})) {
+            PROVENANCE)) {
       double[] measured = Baselines.measured(split.test());
       LatencyMetrics mlp = LatencyMetrics.of(p.predictRecords(split.test()), measured);
       assertTrue(mlp.within10() >= 0.9, "within 10 %: " + mlp.summary());
@@ -64,7 +63,7 @@ class LatencyPredictorTest {
     FeatureSpec spec = FeatureSpec.fit(FeatureSpec.Kind.TOTALS, rows);
     try (LatencyPredictor p =
         PredictorTrainer.train(
-            spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(20), 1, PROVENANCE, l -> {})) {
+            spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(20), 1, PROVENANCE)) {
       double[] predicted = p.predictRecords(rows);
       double[] measured = Baselines.measured(rows);
       for (int i = 0; i < rows.size(); i++) {
@@ -82,13 +81,7 @@ class LatencyPredictorTest {
     double[] before;
     try (LatencyPredictor p =
         PredictorTrainer.train(
-            spec,
-            rows,
-            List.of(),
-            PredictorRecipe.PAPER.withSteps(20),
-            2,
-            PROVENANCE,
-            line -> {})) {
+            spec, rows, List.of(), PredictorRecipe.PAPER.withSteps(20), 2, PROVENANCE)) {
       before = p.predictMs(archs);
       for (int i = 0; i < 5; i++) {
         assertEquals(before[i], p.predictMs(List.of(archs.get(i)))[0], 1e-4 * before[i]);
@@ -121,8 +114,7 @@ class LatencyPredictorTest {
             List.of(),
             PredictorRecipe.PAPER.withSteps(2),
             3,
-            PROVENANCE,
-            line -> {})) {
+            PROVENANCE)) {
       p.save(good);
     }
     byte[] bytes = Files.readAllBytes(good);
@@ -140,12 +132,12 @@ class LatencyPredictorTest {
     List<Architecture> archs = rows.stream().map(LatencyRecord::architecture).toList();
     try (LatencyPredictor p =
         PredictorTrainer.train(
-            spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(5), 4, PROVENANCE, l -> {})) {
+            spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(5), 4, PROVENANCE)) {
       double[] before = p.predictMs(archs);
       byte[] snapshot = p.snapshot();
       try (LatencyPredictor other =
           PredictorTrainer.train(
-              spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(50), 5, PROVENANCE, l -> {})) {
+              spec, rows, List.of(), PredictorRecipe.TUNED.withSteps(50), 5, PROVENANCE)) {
         other.restore(snapshot);
         assertArrayEquals(before, other.predictMs(archs), 1e-9);
       }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.LoggedLines;
 import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.BpeLearner;
 import org.automoe.core.data.Corpus;
@@ -23,11 +24,13 @@ class TrainingDataTest {
     Path corpus = dir.resolve("corpus-in");
     CorpusFiles.write(corpus, corpus(40));
     Path folder = dir.resolve("model");
-    List<String> log = new ArrayList<>();
-    TrainingData prepared = TrainingData.prepare(folder, corpus, null, 300, log::add);
-    assertEquals(
-        List.of("BPE: learned 300 tokens on the training split -> " + folder.resolve("bpe.txt")),
-        log);
+    TrainingData prepared;
+    try (LoggedLines log = new LoggedLines(TrainingData.class)) {
+      prepared = TrainingData.prepare(folder, corpus, null, 300);
+      assertEquals(
+          List.of("BPE: learned 300 tokens on the training split -> " + folder.resolve("bpe.txt")),
+          log.messages());
+    }
     assertTrue(Files.isRegularFile(folder.resolve("corpus/train.tsv.gz")));
 
     TrainingData opened = TrainingData.open(folder);
@@ -43,14 +46,13 @@ class TrainingDataTest {
     Path corpus = dir.resolve("corpus-in");
     CorpusFiles.write(corpus, corpus(40));
     Path folder = dir.resolve("model");
-    TrainingData.prepare(folder, corpus, null, 300, line -> {});
+    TrainingData.prepare(folder, corpus, null, 300);
     Path other = dir.resolve("other.txt");
     BpeFiles.write(
         other, new BpeLearner(280, BpeLearner.DEFAULT_MIN_CHAR_COUNT).learnJoint(corpus(40)));
     InvalidInputException e =
         assertThrows(
-            InvalidInputException.class,
-            () -> TrainingData.prepare(folder, corpus, other, 300, line -> {}));
+            InvalidInputException.class, () -> TrainingData.prepare(folder, corpus, other, 300));
     assertEquals(
         folder + ": already trained with another BPE file; use another --out", e.getMessage());
   }

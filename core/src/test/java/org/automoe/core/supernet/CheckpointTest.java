@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.LoggedLines;
 import org.automoe.core.data.Example;
 import org.automoe.core.supernet.train.SupernetTrainer;
 import org.automoe.core.supernet.train.TrainingSettings;
@@ -35,23 +36,21 @@ class CheckpointTest {
     float[] straight;
     try (NDManager m = NDManager.newBaseManager();
         Supernet net = TinySupernet.create(m, 4)) {
-      new SupernetTrainer(net, SETTINGS, config(), dir.resolve("a"), "sha", line -> {})
-          .run(TRAIN, VALID, 0);
+      new SupernetTrainer(net, SETTINGS, config(), dir.resolve("a"), "sha").run(TRAIN, VALID, 0);
       straight = allWeights(net);
     }
     // Interrupted after step 3: only the checkpoint of step 3 survives.
     TrainingSettings firstHalf = SETTINGS;
     try (NDManager m = NDManager.newBaseManager();
         Supernet net = TinySupernet.create(m, 4)) {
-      SupernetTrainer t =
-          new SupernetTrainer(net, firstHalf, config(), dir.resolve("b"), "sha", line -> {});
+      SupernetTrainer t = new SupernetTrainer(net, firstHalf, config(), dir.resolve("b"), "sha");
       t.runUntil(TRAIN, VALID, 0, 3);
     }
     CheckpointInfo info = Checkpoints.info(dir.resolve("b/last"));
     assertEquals(3, info.step());
     try (NDManager m = NDManager.newBaseManager();
         Supernet net = Checkpoints.load(dir.resolve("b/last"), m)) {
-      new SupernetTrainer(net, info.settings(), config(), dir.resolve("b"), "sha", line -> {})
+      new SupernetTrainer(net, info.settings(), config(), dir.resolve("b"), "sha")
           .run(TRAIN, VALID, info.step());
       // To rounding: MKL may choose kernels by buffer alignment (see SupernetTest); a lost RNG
       // state or a replayed batch would move weights by about the learning rate instead.
@@ -61,13 +60,15 @@ class CheckpointTest {
 
   @Test
   void writesProgressValidationCsvAndBestAndLastCheckpoints(@TempDir Path dir) throws IOException {
-    List<String> lines = new ArrayList<>();
+    List<String> lines;
     try (NDManager m = NDManager.newBaseManager();
-        Supernet net = TinySupernet.create(m, 4)) {
+        Supernet net = TinySupernet.create(m, 4);
+        LoggedLines log = new LoggedLines(SupernetTrainer.class)) {
       SupernetTrainer.Result r =
-          new SupernetTrainer(net, SETTINGS, config(), dir, "sha", lines::add).run(TRAIN, VALID, 0);
+          new SupernetTrainer(net, SETTINGS, config(), dir, "sha").run(TRAIN, VALID, 0);
       assertEquals(6, r.steps());
       assertTrue(r.targetTokensPerSecond() > 0);
+      lines = log.messages();
     }
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("step 2/6  loss ")), lines.toString());
     assertTrue(

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.automoe.core.Durations;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -26,6 +25,8 @@ import org.automoe.core.evo.RandomSampler;
 import org.automoe.core.evo.Seeds;
 import org.automoe.core.supernet.Checkpoints;
 import org.automoe.core.supernet.Supernet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a supernet by sampling one random subnet per update (every dimension uniform and
@@ -34,6 +35,8 @@ import org.automoe.core.supernet.Supernet;
  * resumed from a checkpoint continues exactly as if it had not stopped.
  */
 public final class SupernetTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(SupernetTrainer.class);
+
   private static final long SUBNET = 0x5B;
   private static final long DROPOUT = 0xD0;
   private static final long VALID_SUBNETS = 0xFA;
@@ -70,7 +73,6 @@ public final class SupernetTrainer {
   private final Config config;
   private final Path out;
   private final String bpeSha256;
-  private final Consumer<String> progress;
   private final GenomeLayout layout;
   private final RandomSampler sampler;
   private final TokenBatcher batcher;
@@ -79,13 +81,8 @@ public final class SupernetTrainer {
   private final Architecture fixedArch;
 
   public SupernetTrainer(
-      Supernet net,
-      TrainingSettings settings,
-      Config config,
-      Path out,
-      String bpeSha256,
-      Consumer<String> progress) {
-    this(net, settings, config, out, bpeSha256, progress, null);
+      Supernet net, TrainingSettings settings, Config config, Path out, String bpeSha256) {
+    this(net, settings, config, out, bpeSha256, null);
   }
 
   private SupernetTrainer(
@@ -94,7 +91,6 @@ public final class SupernetTrainer {
       Config config,
       Path out,
       String bpeSha256,
-      Consumer<String> progress,
       Architecture fixedArch) {
     this.fixedArch = fixedArch;
     this.net = net;
@@ -102,7 +98,6 @@ public final class SupernetTrainer {
     this.config = config;
     this.out = out;
     this.bpeSha256 = bpeSha256;
-    this.progress = progress;
     this.layout = new GenomeLayout(net.space());
     this.sampler = new RandomSampler(layout);
     this.batcher = new TokenBatcher(settings.maxTokens(), config.maxLength());
@@ -113,7 +108,7 @@ public final class SupernetTrainer {
    * baseline, or a searched model retrained from scratch or from inherited weights).
    */
   public SupernetTrainer fixed(Architecture arch) {
-    return new SupernetTrainer(net, settings, config, out, bpeSha256, progress, arch);
+    return new SupernetTrainer(net, settings, config, out, bpeSha256, arch);
   }
 
   /** The subnet trained at {@code step}. */
@@ -191,7 +186,7 @@ public final class SupernetTrainer {
               subnetAt(step), batch, settings, lr, Seeds.derive(config.seed(), DROPOUT, step));
       if (r.skipped()) {
         skippedInARow++;
-        progress.accept(
+        LOG.warn(
             String.format(
                 Locale.ROOT,
                 "step %d: %s (loss %s); update skipped, weights unchanged",
@@ -220,7 +215,7 @@ public final class SupernetTrainer {
         double tps = windowTokens / Math.max(seconds, 1e-9);
         double eta =
             (total - done) * ((System.nanoTime() - runStart) / 1e9) / Math.max(1, done - startStep);
-        progress.accept(
+        LOG.info(
             String.format(
                 Locale.ROOT,
                 "step %d/%d  loss %.3f  nll %.3f  balance %.3f  lr %.2e  %.0f tok/s  epoch %d  ETA %s",
@@ -243,7 +238,7 @@ public final class SupernetTrainer {
           bestValid = validLoss;
           Checkpoints.save(
               out.resolve("best"), net, done, config.seed(), settings, bpeSha256, validLoss);
-          progress.accept(
+          LOG.info(
               String.format(
                   Locale.ROOT,
                   "new best validation loss %.4f at step %d -> best/",
@@ -286,7 +281,7 @@ public final class SupernetTrainer {
     }
     appendCsv(rows.toString());
     double mean = sum / subnets.size();
-    progress.accept(
+    LOG.info(
         String.format(
             Locale.ROOT,
             "validation at step %d: mean %.4f (%s)",
