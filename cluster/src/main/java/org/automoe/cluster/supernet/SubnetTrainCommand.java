@@ -1,7 +1,6 @@
 package org.automoe.cluster.supernet;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.automoe.cluster.space.SpaceFiles;
 import org.automoe.core.model.SubnetTraining;
 import org.automoe.core.space.SearchSpace;
@@ -52,12 +51,6 @@ final class SubnetTrainCommand implements Runnable {
             training,
             options.config(0));
     SupernetTrainer.Result r = SubnetTraining.run(settings);
-    System.out.printf(
-        Locale.ROOT,
-        "done: %d steps, %.0f target tokens/s, best validation loss %.4f -> %s%n",
-        r.steps(),
-        r.targetTokensPerSecond(),
-        r.bestValidLoss(),
-        out);
+    options.printDone(r);
   }
 }

@@ -1,7 +1,6 @@
 package org.automoe.cluster.supernet;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.automoe.cluster.space.SpaceFiles;
 import org.automoe.core.model.TrainingData;
 import org.automoe.core.space.SearchSpace;
@@ -38,12 +37,6 @@ final class SupernetTrainCommand implements Runnable {
     TrainingData data = TrainingData.prepare(options.out, options.corpus, bpe, options.vocab);
     SupernetTrainer.Result r =
         SupernetTraining.run(options.out, s, data, settings, options.config(3));
-    System.out.printf(
-        Locale.ROOT,
-        "done: %d steps, %.0f target tokens/s, best validation loss %.4f -> %s%n",
-        r.steps(),
-        r.targetTokensPerSecond(),
-        r.bestValidLoss(),
-        options.out);
+    options.printDone(r);
   }
 }

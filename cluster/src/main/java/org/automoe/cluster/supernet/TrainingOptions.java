@@ -1,6 +1,7 @@
 package org.automoe.cluster.supernet;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.supernet.Regularization;
 import org.automoe.core.supernet.train.SupernetTrainer;
@@ -95,5 +96,16 @@ final class TrainingOptions {
   SupernetTrainer.Config config(int randomValidSubnets) {
     return new SupernetTrainer.Config(
         seed, logEvery, checkpointEvery, 5.0, validateEvery, 500, randomValidSubnets, 128);
+  }
+
+  /** The command's output once training ended: what it did and where the model is. */
+  void printDone(SupernetTrainer.Result r) {
+    System.out.printf(
+        Locale.ROOT,
+        "done: %d steps, %.0f target tokens/s, best validation loss %.4f -> %s%n",
+        r.steps(),
+        r.targetTokensPerSecond(),
+        r.bestValidLoss(),
+        out);
   }
 }
