@@ -5,10 +5,8 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -102,17 +100,18 @@ final class BenchEngineCommand implements Runnable {
       search(space, cost, predictor, Math.max(1000, candidates / 10), 1); // warm-up
       double[] r = search(space, cost, predictor, candidates, 2);
       double perSecond = candidates / r[0];
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("candidatesPerSecond", perSecond);
-      out.put("overheadMicrosPerCandidate", 1e6 / perSecond);
-      out.put("candidates", candidates);
-      out.put("rejectedDraws", (long) r[1]);
-      out.put("evaluators", evaluators);
-      out.put("prefetch", prefetch);
-      out.put("serializeMessages", !noSerialize);
-      out.put("wallSeconds", r[0]);
       if (json) {
-        System.out.println(Json.write(out));
+        System.out.println(
+            Json.write(
+                new ThroughputJson(
+                    perSecond,
+                    1e6 / perSecond,
+                    candidates,
+                    (long) r[1],
+                    evaluators,
+                    prefetch,
+                    !noSerialize,
+                    r[0])));
       } else {
         System.out.printf(
             Locale.ROOT,
@@ -129,6 +128,20 @@ final class BenchEngineCommand implements Runnable {
       }
     }
   }
+
+  /**
+   * The {@code --json} object: throughput and per-candidate overhead, the search's size and
+   * rejected draws, and the engine settings it ran with.
+   */
+  record ThroughputJson(
+      double candidatesPerSecond,
+      double overheadMicrosPerCandidate,
+      int candidates,
+      long rejectedDraws,
+      int evaluators,
+      int prefetch,
+      boolean serializeMessages,
+      double wallSeconds) {}
 
   /** One async search; returns wall seconds and rejected draws. */
   private double[] search(

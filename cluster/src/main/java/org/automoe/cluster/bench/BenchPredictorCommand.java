@@ -2,10 +2,8 @@ package org.automoe.cluster.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.space.SpaceFiles;
 import org.automoe.core.arch.Architecture;
@@ -55,20 +53,26 @@ final class BenchPredictorCommand implements Runnable {
     for (int i = 0; i < 125; i++) {
       population.add(layout.decode(sampler.sample(rng)));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
     try (LatencyPredictor p = LatencyPredictor.load(model)) {
-      for (int batch : new int[] {1, 125}) {
-        time(p, population, batch, Math.min(1.0, seconds / 5)); // warm-up
-        double micros = time(p, population, batch, seconds);
-        out.put("batch" + batch + "MicrosPerCandidate", micros);
-        if (!json) {
-          System.out.printf(Locale.ROOT, "batch %3d: %.2f us per candidate%n", batch, micros);
-        }
+      double batch1 = timeBatch(p, population, 1);
+      double batch125 = timeBatch(p, population, 125);
+      if (json) {
+        System.out.println(Json.write(new TimingsJson(batch1, batch125)));
       }
     }
-    if (json) {
-      System.out.println(Json.write(out));
+  }
+
+  /** The {@code --json} object: microseconds per candidate at batch 1 and at batch 125. */
+  record TimingsJson(double batch1MicrosPerCandidate, double batch125MicrosPerCandidate) {}
+
+  /** Warms up, then times one batch size; prints the figure unless --json. */
+  private double timeBatch(LatencyPredictor p, List<Architecture> population, int batch) {
+    time(p, population, batch, Math.min(1.0, seconds / 5)); // warm-up
+    double micros = time(p, population, batch, seconds);
+    if (!json) {
+      System.out.printf(Locale.ROOT, "batch %3d: %.2f us per candidate%n", batch, micros);
     }
+    return micros;
   }
 
   /** Microseconds per candidate over about {@code seconds} of calls. */

@@ -1,9 +1,7 @@
 package org.automoe.cluster.bench;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.space.SpaceFiles;
 import org.automoe.core.model.SupernetBenchmark;
@@ -46,25 +44,43 @@ final class BenchSupernetCommand implements Runnable {
   public void run() {
     SearchSpace s = SpaceFiles.resolve(space);
     SupernetBenchmark.Result r = SupernetBenchmark.run(s, steps, bpeFile);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("space", r.space());
-    m.put("denseShape", r.denseShape().key());
-    m.put("supernetTrainTokensPerSecond", r.supernetTrainTokensPerSecond());
-    m.put("standaloneTrainTokensPerSecond", r.standaloneTrainTokensPerSecond());
-    m.put("ratio", r.ratio());
-    m.put("midSubnet", r.midSubnet().key());
-    m.put("evalSentencesPerSecond", r.evalSentencesPerSecond());
-    m.put("threads", r.threads());
     System.out.println(
         json
-            ? Json.write(m)
+            ? Json.write(ThroughputJson.of(r))
             : String.format(
                 Locale.ROOT,
                 "training, largest dense shape: supernet %.0f target tokens/s, standalone %.0f, ratio %.3f%n"
                     + "inherited-weight evaluation, mid-size subnet: %.1f sentences/s (500 validation sentences)",
-                m.get("supernetTrainTokensPerSecond"),
-                m.get("standaloneTrainTokensPerSecond"),
-                m.get("ratio"),
-                m.get("evalSentencesPerSecond")));
+                r.supernetTrainTokensPerSecond(),
+                r.standaloneTrainTokensPerSecond(),
+                r.ratio(),
+                r.evalSentencesPerSecond()));
+  }
+
+  /**
+   * The {@code --json} object: the space, the dense shape's training throughput as supernet and as
+   * standalone model with their ratio, the mid-size subnet's evaluation throughput, and DJL's
+   * threads.
+   */
+  record ThroughputJson(
+      String space,
+      String denseShape,
+      double supernetTrainTokensPerSecond,
+      double standaloneTrainTokensPerSecond,
+      double ratio,
+      String midSubnet,
+      double evalSentencesPerSecond,
+      int threads) {
+    static ThroughputJson of(SupernetBenchmark.Result r) {
+      return new ThroughputJson(
+          r.space(),
+          r.denseShape().key(),
+          r.supernetTrainTokensPerSecond(),
+          r.standaloneTrainTokensPerSecond(),
+          r.ratio(),
+          r.midSubnet().key(),
+          r.evalSentencesPerSecond(),
+          r.threads());
+    }
   }
 }

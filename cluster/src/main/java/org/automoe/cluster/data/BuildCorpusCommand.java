@@ -2,9 +2,9 @@ package org.automoe.cluster.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Version;
 import org.automoe.core.InvalidInputException;
@@ -55,7 +55,7 @@ final class BuildCorpusCommand implements Runnable {
     CorpusFiles.write(out, c);
     Map<String, String> versions = DebianCorpus.packageVersions(from);
     new RunDirectory(out)
-        .write("manifest.json", Json.write(manifest(builder, result, versions)) + "\n");
+        .write("manifest.json", Json.write(Manifest.of(builder, result, versions)) + "\n");
     result
         .sources()
         .forEach(
@@ -74,58 +74,53 @@ final class BuildCorpusCommand implements Runnable {
     System.out.println("wrote train.tsv.gz, valid.tsv.gz, test.tsv.gz, manifest.json to " + out);
   }
 
-  private static Map<String, Object> manifest(
-      CorpusBuilder b, CorpusBuilder.Result r, Map<String, String> versions) {
-    Map<String, Object> packages = new LinkedHashMap<>();
-    DebianCorpus.LICENCES.keySet().stream()
-        .sorted()
-        .forEach(
-            pkg -> {
-              Map<String, Object> p = new LinkedHashMap<>();
-              p.put("version", versions.getOrDefault(pkg, "unknown"));
-              p.put("licence", DebianCorpus.LICENCES.get(pkg));
-              packages.put(pkg, p);
-            });
-    Map<String, Object> sources = new LinkedHashMap<>();
-    r.sources()
-        .forEach(
-            (name, n) -> {
-              Map<String, Object> s = new LinkedHashMap<>();
-              s.put("extracted", n.extracted());
-              s.put("kept", n.kept());
-              s.put("droppedLength", n.droppedLength());
-              s.put("droppedUntranslated", n.droppedUntranslated());
-              s.put("droppedDuplicate", n.droppedDuplicate());
-              sources.put(name, s);
-            });
-    Map<String, Object> counts = new LinkedHashMap<>();
-    counts.put("train", r.corpus().train().size());
-    counts.put("valid", r.corpus().valid().size());
-    counts.put("test", r.corpus().test().size());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("languages", "en-de");
-    m.put("format", "gzip TSV: English<TAB>German, one pair per line");
-    m.put("packages", packages);
-    m.put("sources", sources);
-    m.put("counts", counts);
-    m.put("seed", b.seed());
-    m.put(
-        "split",
-        "by group (help: source file; ding: dictionary line; ui: 50 consecutive entries of a .mo file): "
-            + "valid if FNV-1a(group) mixed with the seed falls in the first "
-            + b.validPermille()
-            + " of 1000 buckets, test in the next "
-            + b.testPermille()
-            + "; valid/test pairs whose English side occurs in an earlier split are dropped");
-    m.put(
-        "filters",
-        "sides of "
-            + b.minWords()
-            + " to "
-            + b.maxWords()
-            + " words (help: at least 3), translated (sides differ), exact duplicate pairs removed");
-    m.put("buildCommand", "automoe data build-corpus --from DIR --out DIR --seed " + b.seed());
-    m.put("version", Version.current());
-    return m;
+  /**
+   * {@code manifest.json}: where the corpus came from (packages, versions, licences), what each
+   * source kept, the split sizes, and the rules that made them.
+   */
+  record Manifest(
+      String languages,
+      String format,
+      Map<String, DebianPackage> packages,
+      Map<String, CorpusBuilder.SourceCount> sources,
+      SplitSizes counts,
+      long seed,
+      String split,
+      String filters,
+      String buildCommand,
+      String version) {
+    static Manifest of(CorpusBuilder b, CorpusBuilder.Result r, Map<String, String> versions) {
+      Map<String, DebianPackage> packages = new TreeMap<>();
+      DebianCorpus.LICENCES.forEach(
+          (pkg, licence) ->
+              packages.put(pkg, new DebianPackage(versions.getOrDefault(pkg, "unknown"), licence)));
+      Corpus c = r.corpus();
+      return new Manifest(
+          "en-de",
+          "gzip TSV: English<TAB>German, one pair per line",
+          packages,
+          r.sources(),
+          new SplitSizes(c.train().size(), c.valid().size(), c.test().size()),
+          b.seed(),
+          "by group (help: source file; ding: dictionary line; ui: 50 consecutive entries of a .mo file): "
+              + "valid if FNV-1a(group) mixed with the seed falls in the first "
+              + b.validPermille()
+              + " of 1000 buckets, test in the next "
+              + b.testPermille()
+              + "; valid/test pairs whose English side occurs in an earlier split are dropped",
+          "sides of "
+              + b.minWords()
+              + " to "
+              + b.maxWords()
+              + " words (help: at least 3), translated (sides differ), exact duplicate pairs removed",
+          "automoe data build-corpus --from DIR --out DIR --seed " + b.seed(),
+          Version.current());
+    }
   }
+
+  /** A Debian package the corpus was built from: its unpacked version and its licence. */
+  record DebianPackage(String version, String licence) {}
+
+  /** Pairs in each split. */
+  record SplitSizes(int train, int valid, int test) {}
 }

@@ -1,7 +1,6 @@
 package org.automoe.cluster.data;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.core.InvalidInputException;
@@ -56,18 +55,8 @@ final class ImportCorpusCommand implements Runnable {
     Corpus c = result.corpus();
     CorpusFiles.write(out, c);
     UserCorpus.Report r = read.report();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input", tsv != null ? tsv.toString() : src + " + " + tgt);
-    m.put("lines", r.lines());
-    m.put("kept", r.kept());
-    m.put("skippedEmptySide", r.emptySide());
-    m.put("skippedWrongColumns", r.wrongColumns());
-    m.put("skippedInvalidUtf8", r.invalidUtf8());
-    m.put("train", c.train().size());
-    m.put("valid", c.valid().size());
-    m.put("test", c.test().size());
-    m.put("seed", seed);
-    new RunDirectory(out).write("manifest.json", Json.write(m) + "\n");
+    String input = tsv != null ? tsv.toString() : src + " + " + tgt;
+    new RunDirectory(out).write("manifest.json", Json.write(Manifest.of(input, r, c, seed)) + "\n");
     System.out.printf(
         "%d lines: %d kept, %d skipped (%d empty side, %d wrong column count, %d invalid UTF-8)%n",
         r.lines(), r.kept(), r.skipped(), r.emptySide(), r.wrongColumns(), r.invalidUtf8());
@@ -77,6 +66,33 @@ final class ImportCorpusCommand implements Runnable {
     if (c.valid().isEmpty() || c.test().isEmpty()) {
       System.out.println(
           "warning: an empty validation or test split; the corpus is too small to evaluate on");
+    }
+  }
+
+  /** {@code manifest.json}: the input, what became of its lines, the split sizes and the seed. */
+  record Manifest(
+      String input,
+      int lines,
+      int kept,
+      int skippedEmptySide,
+      int skippedWrongColumns,
+      int skippedInvalidUtf8,
+      int train,
+      int valid,
+      int test,
+      long seed) {
+    static Manifest of(String input, UserCorpus.Report r, Corpus c, long seed) {
+      return new Manifest(
+          input,
+          r.lines(),
+          r.kept(),
+          r.emptySide(),
+          r.wrongColumns(),
+          r.invalidUtf8(),
+          c.train().size(),
+          c.valid().size(),
+          c.test().size(),
+          seed);
     }
   }
 }

@@ -1,10 +1,8 @@
 package org.automoe.cluster.latency;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.space.SpaceFiles;
 import org.automoe.core.arch.Architecture;
@@ -40,14 +38,14 @@ final class LatencyPredictCommand implements Runnable {
     try (LatencyPredictor p = LatencyPredictor.load(model)) {
       double ms = p.predictMs(List.of(a))[0];
       if (json) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("predictedLatencyMs", ms);
-        out.put("arch", a.key());
-        out.put("features", p.spec().kind().name().toLowerCase(Locale.ROOT));
-        System.out.println(Json.write(out));
+        String features = p.spec().kind().name().toLowerCase(Locale.ROOT);
+        System.out.println(Json.write(new PredictionJson(ms, a.key(), features)));
       } else {
         System.out.printf(Locale.ROOT, "predicted latency: %.2f ms%n", ms);
       }
     }
   }
+
+  /** The {@code --json} object: the prediction, the architecture's key and the feature set. */
+  record PredictionJson(double predictedLatencyMs, String arch, String features) {}
 }

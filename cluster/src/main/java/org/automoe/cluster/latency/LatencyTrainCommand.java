@@ -75,7 +75,7 @@ final class LatencyTrainCommand implements Runnable {
     PredictorTraining.Report report =
         PredictorTraining.train(data, split, seed, kind, r, !raw, out);
     if (json) {
-      System.out.println(Json.write(report.asMap(out)));
+      System.out.println(Json.write(report.json(out)));
       return;
     }
     System.out.println("held-out test split, " + report.split().test().size() + " rows:");

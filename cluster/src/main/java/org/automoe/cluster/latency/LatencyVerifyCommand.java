@@ -1,11 +1,9 @@
 package org.automoe.cluster.latency;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalDouble;
 import org.automoe.cluster.cli.Json;
-import org.automoe.core.arch.Architecture;
 import org.automoe.core.latency.LatencySample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,48 +55,60 @@ final class LatencyVerifyCommand implements Runnable {
         LatencyVerification.run(
             new LatencyVerification.Settings(
                 model, arch, supernet, space, corpus, runs, threads, beam, seed));
-    Architecture a = v.arch();
-    double predicted = v.predictedMs();
-    LatencySample s = v.sample();
-    String referenceKey = v.referenceArch();
-    double referenceNowMs = v.referenceMs();
-    double typicalMs = v.typicalMs();
-    double error = v.relativeError();
     if (json) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("predictedLatencyMs", predicted);
-      out.put("measuredLatencyMs", s.totalMs());
-      out.put("encoderMs", s.encoderMeanMs());
-      out.put("decoderMs", s.decoderMeanMs());
-      if (referenceKey != null) {
-        out.put("referenceMs", referenceNowMs);
-        out.put("typicalSpeedLatencyMs", typicalMs);
-      }
-      out.put("relativeError", error);
-      out.put("arch", a.key());
-      System.out.println(Json.write(out));
-    } else {
+      System.out.println(Json.write(VerificationJson.of(v)));
+      return;
+    }
+    LatencySample s = v.sample();
+    System.out.printf(
+        Locale.ROOT,
+        "predicted %.2f ms, measured %.2f ms (encoder %.2f + decoder %.2f, std %.2f + %.2f"
+            + " over %d runs)%n",
+        v.predictedMs(),
+        s.totalMs(),
+        s.encoderMeanMs(),
+        s.decoderMeanMs(),
+        s.encoderStdMs(),
+        s.decoderStdMs(),
+        runs);
+    if (v.referenceArch() != null) {
       System.out.printf(
           Locale.ROOT,
-          "predicted %.2f ms, measured %.2f ms (encoder %.2f + decoder %.2f, std %.2f + %.2f"
-              + " over %d runs)%n",
-          predicted,
+          "reference ran at %.2f ms against %.2f ms in the training data: %.2f ms at the"
+              + " typical speed%n",
+          v.referenceMs(),
+          v.trainingReferenceMs(),
+          v.typicalMs());
+    }
+    System.out.printf(Locale.ROOT, "prediction error %+.1f %%%n", 100 * v.relativeError());
+  }
+
+  /**
+   * The {@code --json} object: predicted against measured latency (and its encoder and decoder
+   * parts), the reference figures when the predictor has a reference architecture, and the
+   * prediction's relative error.
+   */
+  record VerificationJson(
+      double predictedLatencyMs,
+      double measuredLatencyMs,
+      double encoderMs,
+      double decoderMs,
+      OptionalDouble referenceMs,
+      OptionalDouble typicalSpeedLatencyMs,
+      double relativeError,
+      String arch) {
+    static VerificationJson of(LatencyVerification.Result v) {
+      boolean referenced = v.referenceArch() != null;
+      LatencySample s = v.sample();
+      return new VerificationJson(
+          v.predictedMs(),
           s.totalMs(),
           s.encoderMeanMs(),
           s.decoderMeanMs(),
-          s.encoderStdMs(),
-          s.decoderStdMs(),
-          runs);
-      if (referenceKey != null) {
-        System.out.printf(
-            Locale.ROOT,
-            "reference ran at %.2f ms against %.2f ms in the training data: %.2f ms at the"
-                + " typical speed%n",
-            referenceNowMs,
-            v.trainingReferenceMs(),
-            typicalMs);
-      }
-      System.out.printf(Locale.ROOT, "prediction error %+.1f %%%n", 100 * error);
+          referenced ? OptionalDouble.of(v.referenceMs()) : OptionalDouble.empty(),
+          referenced ? OptionalDouble.of(v.typicalMs()) : OptionalDouble.empty(),
+          v.relativeError(),
+          v.arch().key());
     }
   }
 }

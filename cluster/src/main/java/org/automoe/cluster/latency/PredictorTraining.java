@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.automoe.cluster.cli.Versions;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.cost.CostModel;
@@ -42,41 +43,59 @@ public final class PredictorTraining {
 
   private PredictorTraining() {}
 
-  /** The test-split figures of each model, in report order: mlp, linear, flops. */
+  /**
+   * The test-split figures of each model: the trained MLP, the linear baseline, and the
+   * FLOPs-proportional baseline when the rows name architectures and the files give qkv width and
+   * vocabulary.
+   */
   public record Report(
-      Map<String, LatencyMetrics> models,
+      LatencyMetrics mlp,
+      LatencyMetrics linear,
+      Optional<LatencyMetrics> flops,
       FeatureSpec.Kind features,
       String recipe,
       boolean driftCorrected,
       DatasetSplit split) {
 
-    public Map<String, Object> asMap(Path predictor) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      models.forEach((name, m) -> out.put(name, asMap(m)));
-      out.put("features", features.name().toLowerCase(Locale.ROOT));
-      out.put("recipe", recipe);
-      out.put("driftCorrected", driftCorrected);
-      Map<String, Object> rows = new LinkedHashMap<>();
-      rows.put("train", split.train().size());
-      rows.put("valid", split.valid().size());
-      rows.put("test", split.test().size());
-      out.put("rows", rows);
-      out.put("predictor", predictor.toString());
-      return out;
+    /** The models' figures by name, in report order: mlp, linear, flops. */
+    public Map<String, LatencyMetrics> models() {
+      Map<String, LatencyMetrics> models = new LinkedHashMap<>();
+      models.put("mlp", mlp);
+      models.put("linear", linear);
+      flops.ifPresent(f -> models.put("flops", f));
+      return models;
     }
 
-    private static Map<String, Object> asMap(LatencyMetrics m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("rmse", m.rmse());
-      out.put("mae", m.mae());
-      out.put("mape", m.mape());
-      out.put("kendallTau", m.kendallTau());
-      out.put("within5", m.within5());
-      out.put("within10", m.within10());
-      out.put("count", m.count());
-      return out;
+    /** What {@code latency train --json} prints and the latency stage writes as report.json. */
+    public ReportJson json(Path predictor) {
+      return new ReportJson(
+          mlp,
+          linear,
+          flops,
+          features.name().toLowerCase(Locale.ROOT),
+          recipe,
+          driftCorrected,
+          new RowCounts(split.train().size(), split.valid().size(), split.test().size()),
+          predictor);
     }
   }
+
+  /**
+   * A report as JSON: each model's test-split figures under its name (rmse, mae, mape, kendallTau,
+   * within5, within10, count), then how the predictor was trained and where it was saved.
+   */
+  public record ReportJson(
+      LatencyMetrics mlp,
+      LatencyMetrics linear,
+      Optional<LatencyMetrics> flops,
+      String features,
+      String recipe,
+      boolean driftCorrected,
+      RowCounts rows,
+      Path predictor) {}
+
+  /** Rows in each split of the latency dataset. */
+  public record RowCounts(int train, int valid, int test) {}
 
   public static Report train(
       List<Path> data,
@@ -137,19 +156,17 @@ public final class PredictorTraining {
             Versions.describe(),
             corrected ? referenceArch : null,
             corrected ? referenceMs : 0);
-    Map<String, LatencyMetrics> models = new LinkedHashMap<>();
     try (LatencyPredictor predictor =
         PredictorTrainer.train(spec, split.train(), split.valid(), recipe, seed, provenance)) {
       double[] measured = split.test().stream().mapToDouble(LatencyRecord::totalMs).toArray();
-      models.put("mlp", LatencyMetrics.of(predictor.predictRecords(split.test()), measured));
-      models.put("linear", Baselines.linear(spec, split.train(), split.test()));
-      CostModel cost = costModel(metadata, rows);
-      if (cost != null) {
-        models.put("flops", Baselines.flopsProportional(cost, split.train(), split.test()));
-      }
+      LatencyMetrics mlp = LatencyMetrics.of(predictor.predictRecords(split.test()), measured);
+      LatencyMetrics linear = Baselines.linear(spec, split.train(), split.test());
+      Optional<LatencyMetrics> flops =
+          Optional.ofNullable(costModel(metadata, rows))
+              .map(cost -> Baselines.flopsProportional(cost, split.train(), split.test()));
       predictor.save(out);
+      return new Report(mlp, linear, flops, kind, recipe.name(), corrected, split);
     }
-    return new Report(models, kind, recipe.name(), corrected, split);
   }
 
   /** A cost model for the FLOPs baseline, when the files say qkv width and vocabulary. */

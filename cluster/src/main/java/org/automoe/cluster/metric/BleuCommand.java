@@ -2,10 +2,8 @@ package org.automoe.cluster.metric;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.data.TextLines;
@@ -65,20 +63,33 @@ public final class BleuCommand implements Runnable {
       streams.add(lines);
     }
     BleuScore b = Bleu.corpus(hyps, streams, s);
-    System.out.println(json ? Json.write(asMap(b)) : human(b));
+    System.out.println(json ? Json.write(BleuJson.of(b)) : human(b));
   }
 
-  private static Map<String, Object> asMap(BleuScore b) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("score", b.score());
-    m.put("counts", b.counts());
-    m.put("totals", b.totals());
-    m.put("precisions", b.precisions());
-    m.put("sysLen", b.sysLen());
-    m.put("refLen", b.refLen());
-    m.put("bp", b.bp());
-    m.put("signature", b.signature());
-    return m;
+  /**
+   * The {@code --json} object: the fields of {@link BleuScore}, but with the lengths before the
+   * brevity penalty, the order scripts have always seen.
+   */
+  record BleuJson(
+      double score,
+      List<Long> counts,
+      List<Long> totals,
+      List<Double> precisions,
+      long sysLen,
+      long refLen,
+      double bp,
+      String signature) {
+    static BleuJson of(BleuScore b) {
+      return new BleuJson(
+          b.score(),
+          b.counts(),
+          b.totals(),
+          b.precisions(),
+          b.sysLen(),
+          b.refLen(),
+          b.bp(),
+          b.signature());
+    }
   }
 
   /** sacreBLEU's text format. */

@@ -77,12 +77,12 @@ final class RunLatency implements Stage<RunLatency.Measured> {
                 : PredictorRecipe.TUNED,
             true,
             predictor);
-    new RunDirectory(run).write("latency/report.json", Json.write(report.asMap(predictor)) + "\n");
+    new RunDirectory(run).write("latency/report.json", Json.write(report.json(predictor)) + "\n");
     return new Measured(
         report.split().train().size()
             + report.split().valid().size()
             + report.split().test().size(),
-        report.models().get("mlp"),
-        report.models().get("linear"));
+        report.mlp(),
+        report.linear());
   }
 }

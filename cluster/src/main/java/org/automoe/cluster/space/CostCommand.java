@@ -1,10 +1,8 @@
 package org.automoe.cluster.space;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Units;
 import org.automoe.core.InvalidInputException;
@@ -69,7 +67,8 @@ public final class CostCommand implements Runnable {
             targetLength,
             ExpertRouting.UNIFORM);
     CostReport r = new CostModel(settings).cost(a);
-    System.out.println(json ? Json.write(asMap(s, settings, a, r)) : human(s, settings, a, r));
+    System.out.println(
+        json ? Json.write(CostJson.of(arch, s, settings, a, r)) : human(s, settings, a, r));
   }
 
   private Architecture parse(String text, SearchSpace s) {
@@ -101,25 +100,46 @@ public final class CostCommand implements Runnable {
             + "; no built-in space contains it: pass --space paper:M (more experts) or --space FILE");
   }
 
-  private Map<String, Object> asMap(SearchSpace s, CostSettings c, Architecture a, CostReport r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("arch", arch.toString());
-    m.put("space", s.name());
-    m.put("key", a.key());
-    m.put("paramsNonEmbedding", r.paramsNonEmbedding());
-    m.put("paramsTotal", r.paramsTotal());
-    m.put("paramsActive", r.paramsActive());
-    m.put("flops", r.flops());
-    m.put("flopsWithOutput", r.flopsWithOutput());
-    m.put("encoderFlops", r.encoderFlops());
-    m.put("decoderFlops", r.decoderFlops());
-    m.put("routing", r.routing());
-    m.put("qkvDim", c.qkvDim());
-    m.put("vocabSize", c.vocabSize());
-    m.put("sourceLength", c.sourceLength());
-    m.put("targetLength", c.targetLength());
-    m.put("moeLayers", moeLayers(a));
-    return m;
+  /**
+   * The {@code --json} object: which architecture in which space, its cost figures, and the
+   * settings they assume. Scripts (and CI) match the key order, so it is fixed here.
+   */
+  record CostJson(
+      String arch,
+      String space,
+      String key,
+      long paramsNonEmbedding,
+      long paramsTotal,
+      long paramsActive,
+      long flops,
+      long flopsWithOutput,
+      long encoderFlops,
+      long decoderFlops,
+      String routing,
+      int qkvDim,
+      int vocabSize,
+      int sourceLength,
+      int targetLength,
+      int moeLayers) {
+    static CostJson of(Path file, SearchSpace s, CostSettings c, Architecture a, CostReport r) {
+      return new CostJson(
+          file.toString(),
+          s.name(),
+          a.key(),
+          r.paramsNonEmbedding(),
+          r.paramsTotal(),
+          r.paramsActive(),
+          r.flops(),
+          r.flopsWithOutput(),
+          r.encoderFlops(),
+          r.decoderFlops(),
+          r.routing(),
+          c.qkvDim(),
+          c.vocabSize(),
+          c.sourceLength(),
+          c.targetLength(),
+          CostCommand.moeLayers(a));
+    }
   }
 
   private String human(SearchSpace s, CostSettings c, Architecture a, CostReport r) {

@@ -1,9 +1,7 @@
 package org.automoe.cluster.supernet;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.core.model.SubnetEvaluation;
 import picocli.CommandLine.Command;
@@ -52,21 +50,9 @@ final class SubnetEvalCommand implements Runnable {
   public void run() {
     SubnetEvaluation.Result r =
         SubnetEvaluation.run(dir, archFile, checkpoint, testSentences, beam, hypOut);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("arch", archFile.toString());
-    m.put("key", r.arch().key());
-    m.put("validLoss", r.validLoss());
-    m.put("validSentences", r.validSentences());
-    m.put("bleu", r.bleu().score());
-    m.put("bleuSignature", r.bleu().signature());
-    m.put("testSentences", r.testSentences());
-    m.put("beam", beam);
-    m.put("translationSentencesPerSecond", r.translationSentencesPerSecond());
-    m.put("validationSeconds", r.validationSeconds());
-    m.put("hypotheses", r.hypotheses().toString());
     System.out.println(
         json
-            ? Json.write(m)
+            ? Json.write(EvalJson.of(archFile, beam, r))
             : String.format(
                 Locale.ROOT,
                 "validation loss %.4f nats/token (%d sentences)%nBLEU %.2f on %d test sentences (%s)%ntranslation %.1f sentences/s; hypotheses in %s",
@@ -77,5 +63,37 @@ final class SubnetEvalCommand implements Runnable {
                 r.bleu().signature(),
                 r.translationSentencesPerSecond(),
                 r.hypotheses()));
+  }
+
+  /**
+   * The {@code --json} object: the architecture, its validation loss, BLEU with its signature, the
+   * decoding settings and speed, and where the hypotheses are.
+   */
+  record EvalJson(
+      String arch,
+      String key,
+      double validLoss,
+      int validSentences,
+      double bleu,
+      String bleuSignature,
+      int testSentences,
+      int beam,
+      double translationSentencesPerSecond,
+      double validationSeconds,
+      Path hypotheses) {
+    static EvalJson of(Path archFile, int beam, SubnetEvaluation.Result r) {
+      return new EvalJson(
+          archFile.toString(),
+          r.arch().key(),
+          r.validLoss(),
+          r.validSentences(),
+          r.bleu().score(),
+          r.bleu().signature(),
+          r.testSentences(),
+          beam,
+          r.translationSentencesPerSecond(),
+          r.validationSeconds(),
+          r.hypotheses());
+    }
   }
 }

@@ -1,9 +1,7 @@
 package org.automoe.cluster.supernet;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Units;
 import org.automoe.core.model.SupernetSurvey;
@@ -52,21 +50,32 @@ final class SupernetSurveyCommand implements Runnable {
         SupernetSurvey.run(
             new SupernetSurvey.Settings(dir, checkpoint, subnets, seed, validSentences),
             this::surveyed);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("subnets", subnets);
-    m.put("spearmanLossVsActiveParams", r.spearmanLossVsActiveParams());
-    m.put("kendallLossVsActiveParams", r.kendallLossVsActiveParams());
-    m.put("spearmanLossVsFlops", r.spearmanLossVsFlops());
-    m.put("csv", r.csv().toString());
     System.out.println(
         json
-            ? Json.write(m)
+            ? Json.write(SurveyJson.of(subnets, r))
             : String.format(
                 Locale.ROOT,
                 "rank correlation of validation loss with active params: Spearman %.3f, Kendall %.3f; with FLOPs: Spearman %.3f (-> survey.csv)",
-                m.get("spearmanLossVsActiveParams"),
-                m.get("kendallLossVsActiveParams"),
-                m.get("spearmanLossVsFlops")));
+                r.spearmanLossVsActiveParams(),
+                r.kendallLossVsActiveParams(),
+                r.spearmanLossVsFlops()));
+  }
+
+  /** The {@code --json} object: how many subnets, the rank correlations, and the CSV's path. */
+  record SurveyJson(
+      int subnets,
+      double spearmanLossVsActiveParams,
+      double kendallLossVsActiveParams,
+      double spearmanLossVsFlops,
+      Path csv) {
+    static SurveyJson of(int subnets, SupernetSurvey.Result r) {
+      return new SurveyJson(
+          subnets,
+          r.spearmanLossVsActiveParams(),
+          r.kendallLossVsActiveParams(),
+          r.spearmanLossVsFlops(),
+          r.csv());
+    }
   }
 
   /** One line per subnet as it is scored (not with --json). */

@@ -3,10 +3,8 @@ package org.automoe.cluster.supernet;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.automoe.cluster.cli.Json;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.RunDirectory;
@@ -72,16 +70,26 @@ public final class SupernetTraining {
         SupernetTrainer.Result r =
             new SupernetTrainer(net, settings, config, out, data.bpeSha256())
                 .run(train, valid, start);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("space", s.name());
-        summary.put("steps", r.steps());
-        summary.put("seed", config.seed());
-        summary.put("targetTokensPerSecond", r.targetTokensPerSecond());
-        summary.put("lastLoss", r.lastLoss());
-        summary.put("bestValidLoss", r.bestValidLoss());
-        new RunDirectory(out).write("train-summary.json", Json.write(summary) + "\n");
+        new RunDirectory(out)
+            .write(
+                "train-summary.json",
+                Json.write(TrainSummary.of(s.name(), config.seed(), r)) + "\n");
         return r;
       }
+    }
+  }
+
+  /** {@code train-summary.json}: the space, steps and seed of a finished run, and its figures. */
+  record TrainSummary(
+      String space,
+      long steps,
+      long seed,
+      double targetTokensPerSecond,
+      double lastLoss,
+      double bestValidLoss) {
+    static TrainSummary of(String space, long seed, SupernetTrainer.Result r) {
+      return new TrainSummary(
+          space, r.steps(), seed, r.targetTokensPerSecond(), r.lastLoss(), r.bestValidLoss());
     }
   }
 

@@ -71,4 +71,12 @@ public final class Cli {
         .toAbsolutePath()
         .normalize();
   }
+
+  /** HAT's Xeon latency dataset (2000 measured architectures) from core's test resources. */
+  public static Path hatXeonLatency() {
+    return Path.of("..", "core", "src", "test", "resources", "hat-latency")
+        .resolve("wmt14ende_cpu_xeon_all.csv")
+        .toAbsolutePath()
+        .normalize();
+  }
 }

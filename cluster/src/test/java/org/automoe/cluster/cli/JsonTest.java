@@ -42,4 +42,13 @@ class JsonTest {
     m.put("inf", Double.POSITIVE_INFINITY);
     assertEquals("{\"z\":1.5,\"a\":{\"k\":true},\"inf\":null}", Json.write(m));
   }
+
+  @Test
+  void shapesTellWholeNumbersFromFloatsAndKeepKeyOrder() {
+    assertEquals(
+        "{arch:string,loss:null,flops:int,ids:[int],file:string}",
+        JsonShape.of(Json.write(new Row("a", Double.NaN, 3, List.of(1, 2), Path.of("x")))));
+    assertEquals(
+        "{z:float,a:{k:bool},e:[]}", JsonShape.of("{\"z\":1.0,\"a\":{\"k\":true},\"e\":[]}"));
+  }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.JsonShape;
 import org.automoe.cluster.space.CostCommandTest;
 import org.automoe.core.data.Corpus;
 import org.automoe.core.data.CorpusFiles;
@@ -46,6 +47,25 @@ class DataCommandTest {
         manifest.contains("\"trans-de-en\":{\"version\":\"1.9-6\",\"licence\":\"GPL-2+\"}"),
         manifest);
     assertTrue(manifest.contains("\"libreoffice-help-de\":{\"version\":\"unknown\""), manifest);
+    String pkg = "{version:string,licence:string}";
+    String source =
+        "{extracted:int,kept:int,droppedLength:int,droppedUntranslated:int,droppedDuplicate:int}";
+    assertEquals(
+        "{languages:string,format:string,packages:{libreoffice-help-de:"
+            + pkg
+            + ",libreoffice-help-en-us:"
+            + pkg
+            + ",libreoffice-l10n-de:"
+            + pkg
+            + ",trans-de-en:"
+            + pkg
+            + "},sources:{help:"
+            + source
+            + ",ding:"
+            + source
+            + "},counts:{train:int,valid:int,test:int},seed:int,split:string,filters:string,"
+            + "buildCommand:string,version:string}",
+        JsonShape.of(manifest));
     CostCommandTest.assertOneLineError(
         Cli.run(
             "data",
@@ -74,6 +94,13 @@ class DataCommandTest {
                 "2002 lines: 2000 kept, 2 skipped (1 empty side, 1 wrong column count, 0 invalid UTF-8)"),
         r.out());
     assertEquals(2000, CorpusFiles.read(dir.resolve("c")).size());
+    String manifest = Files.readString(dir.resolve("c/manifest.json"));
+    assertEquals(
+        "{input:string,lines:int,kept:int,skippedEmptySide:int,skippedWrongColumns:int,"
+            + "skippedInvalidUtf8:int,train:int,valid:int,test:int,seed:int}",
+        JsonShape.of(manifest));
+    assertTrue(
+        manifest.startsWith("{\"input\":\"" + f + "\",\"lines\":2002,\"kept\":2000,"), manifest);
     CostCommandTest.assertOneLineError(
         Cli.run(
             "data",

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.JsonShape;
 import org.automoe.core.arch.Extremes;
 import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.core.latency.DriftCorrection;
@@ -20,28 +21,32 @@ import org.junit.jupiter.api.io.TempDir;
 class LatencyCommandsTest {
   @TempDir Path dir;
 
-  static Path hatXeon() {
-    return Path.of("..", "core", "src", "test", "resources", "hat-latency")
-        .resolve("wmt14ende_cpu_xeon_all.csv")
-        .toAbsolutePath()
-        .normalize();
-  }
-
   @Test
-  void trainsOnHatsFileAndPredictsWithTheSavedModel() {
+  void trainsOnHatsFileAndPredictsWithTheSavedModel() throws Exception {
     Path model = dir.resolve("xeon.predictor");
     Cli.Result r =
         Cli.run(
             "latency",
             "train",
             "--data",
-            hatXeon().toString(),
+            Cli.hatXeonLatency().toString(),
             "--steps",
             "40",
             "--out",
             model.toString(),
             "--json");
     assertEquals(0, r.exitCode(), r.err());
+    String scores =
+        "{rmse:float,mae:float,mape:float,kendallTau:float,within5:float,within10:float,count:int}";
+    assertEquals(
+        "{mlp:"
+            + scores
+            + ",linear:"
+            + scores
+            + ",features:string,recipe:string,driftCorrected:bool,"
+            + "rows:{train:int,valid:int,test:int},predictor:string}",
+        JsonShape.of(r.out()),
+        "HAT's file states no qkv width and vocabulary: no flops baseline");
     JsonObject json = JsonParser.parseString(r.out().strip()).getAsJsonObject();
     for (String m : List.of("mlp", "linear")) {
       JsonObject metrics = json.getAsJsonObject(m);
@@ -67,12 +72,37 @@ class LatencyCommandsTest {
             "paper",
             "--json");
     assertEquals(0, p.exitCode(), p.err());
+    assertEquals("{predictedLatencyMs:float,arch:string,features:string}", JsonShape.of(p.out()));
     double ms =
         JsonParser.parseString(p.out().strip())
             .getAsJsonObject()
             .get("predictedLatencyMs")
             .getAsDouble();
     assertTrue(ms > 10 && ms < 2000, "HAT's Xeon data lie between about 80 and 500 ms: " + ms);
+
+    Path arch = dir.resolve("arch.yml");
+    Files.writeString(arch, HatYamlCodec.write(Extremes.smallest(BuiltInSpaces.tiny())));
+    Cli.Result v =
+        Cli.run(
+            "latency",
+            "verify",
+            "--model",
+            model.toString(),
+            "--arch",
+            arch.toString(),
+            "--space",
+            "tiny",
+            "--corpus",
+            Cli.corpus(dir, 300).toString(),
+            "--runs",
+            "2",
+            "--json");
+    assertEquals(0, v.exitCode(), v.err());
+    assertEquals(
+        "{predictedLatencyMs:float,measuredLatencyMs:float,encoderMs:float,decoderMs:float,"
+            + "relativeError:float,arch:string}",
+        JsonShape.of(v.out()),
+        "HAT's predictor has no reference architecture: no reference keys");
   }
 
   @Test
@@ -157,6 +187,11 @@ class LatencyCommandsTest {
             model.toString(),
             "--json");
     assertEquals(0, trained.exitCode(), trained.err());
+    assertEquals(
+        List.of(
+            "mlp", "linear", "flops", "features", "recipe", "driftCorrected", "rows", "predictor"),
+        List.copyOf(JsonParser.parseString(trained.out()).getAsJsonObject().keySet()),
+        "our files name architectures, qkv width and vocabulary: a flops baseline");
     assertTrue(
         JsonParser.parseString(trained.out().strip())
             .getAsJsonObject()
@@ -180,6 +215,10 @@ class LatencyCommandsTest {
             "5",
             "--json");
     assertEquals(0, v.exitCode(), v.err());
+    assertEquals(
+        "{predictedLatencyMs:float,measuredLatencyMs:float,encoderMs:float,decoderMs:float,"
+            + "referenceMs:float,typicalSpeedLatencyMs:float,relativeError:float,arch:string}",
+        JsonShape.of(v.out()));
     JsonObject json = JsonParser.parseString(v.out().strip()).getAsJsonObject();
     double raw = json.get("measuredLatencyMs").getAsDouble();
     double typical = json.get("typicalSpeedLatencyMs").getAsDouble();

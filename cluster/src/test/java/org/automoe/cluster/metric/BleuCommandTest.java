@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.JsonShape;
 import org.automoe.cluster.space.CostCommandTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,10 @@ class BleuCommandTest {
             r2.toString(),
             "--json");
     assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        "{score:float,counts:[int],totals:[int],precisions:[float],sysLen:int,refLen:int,bp:float,"
+            + "signature:string}",
+        JsonShape.of(r.out()));
     assertTrue(r.out().startsWith("{\"score\":48.5308270099298"), r.out());
     assertTrue(r.out().contains("\"counts\":[14,7,5,3],\"totals\":[17,14,11,8]"), r.out());
     assertTrue(

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automoe.cluster.cli.Cli;
 import org.automoe.cluster.cli.CliErrors;
+import org.automoe.cluster.cli.JsonShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,17 @@ public class CostCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     String json = r.out().strip();
     assertTrue(json.startsWith("{") && json.endsWith("}") && !json.contains("\n"), json);
+    assertEquals(
+        "{arch:string,space:string,key:string,paramsNonEmbedding:int,paramsTotal:int,"
+            + "paramsActive:int,flops:int,flopsWithOutput:int,encoderFlops:int,decoderFlops:int,"
+            + "routing:string,qkvDim:int,vocabSize:int,sourceLength:int,targetLength:int,"
+            + "moeLayers:int}",
+        JsonShape.of(json));
+    assertTrue(
+        Pattern.compile("\"paramsNonEmbedding\":30465536,.*\"flops\":1873336320,")
+            .matcher(json)
+            .find(),
+        "the line CI greps: " + json);
     assertEquals("30.47", String.format("%.2f", field(json, "paramsNonEmbedding") / 1e6));
     assertEquals("1.87", String.format("%.2f", field(json, "flops") / 1e9));
     assertEquals(30_465_536L + 32768L * 512, field(json, "paramsTotal"));

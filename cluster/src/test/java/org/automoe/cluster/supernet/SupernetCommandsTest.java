@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.JsonShape;
 import org.automoe.cluster.space.CostCommandTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,12 @@ class SupernetCommandsTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.logged("step 4/6  loss "), String.join("\n", r.log()));
     assertTrue(r.out().contains("done: 6 steps"), r.out());
+    String summary = Files.readString(supernet.resolve("train-summary.json"));
+    assertEquals(
+        "{space:string,steps:int,seed:int,targetTokensPerSecond:float,lastLoss:float,"
+            + "bestValidLoss:float}",
+        JsonShape.of(summary));
+    assertTrue(summary.startsWith("{\"space\":\"tiny\",\"steps\":6,\"seed\":1,"), summary);
   }
 
   private static Cli.Result train(String seed) {
@@ -71,6 +78,10 @@ class SupernetCommandsTest {
             "supernet", "survey", "--supernet", supernet.toString(), "--subnets", "4", "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().startsWith("{\"subnets\":4,\"spearmanLossVsActiveParams\":"), r.out());
+    assertEquals(
+        "{subnets:int,spearmanLossVsActiveParams:float,kendallLossVsActiveParams:float,"
+            + "spearmanLossVsFlops:float,csv:string}",
+        JsonShape.of(r.out()));
     assertTrue(Files.isRegularFile(supernet.resolve("survey.csv")));
   }
 
@@ -103,6 +114,11 @@ class SupernetCommandsTest {
             "5",
             "--json");
     assertEquals(0, eval.exitCode(), eval.err());
+    assertEquals(
+        "{arch:string,key:string,validLoss:float,validSentences:int,bleu:float,"
+            + "bleuSignature:string,testSentences:int,beam:int,translationSentencesPerSecond:float,"
+            + "validationSeconds:float,hypotheses:string}",
+        JsonShape.of(eval.out()));
     assertTrue(
         eval.out()
             .contains(
