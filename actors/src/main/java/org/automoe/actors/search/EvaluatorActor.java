@@ -39,6 +39,13 @@ import org.automoe.core.search.Evaluator;
  * <p>Restarted by its supervisor after an unexpected failure, it joins the coordinators it knew
  * again; the candidates it held come back to the queue when their leases run out, and an evaluation
  * still running is reported to the coordinator that leased it.
+ *
+ * <p>It guards the search against itself: after {@link Timing#failuresBeforePause} failed
+ * evaluations in a row it stops asking for work for {@link Timing#pause} (a broken evaluator would
+ * otherwise burn every candidate's attempts); a request for work that gets no answer within {@link
+ * Timing#workTimeout} is sent again (messages between nodes may be lost); and an evaluation that
+ * runs out of memory is reported as failed, then the evaluator stops, since its node's heap can no
+ * longer be trusted.
  */
 public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Command> {
   /** What an evaluator understands. */
@@ -66,9 +73,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
 
   /** An evaluation on the blocking executor ended; its result goes to {@code leasedBy}. */
   private record Evaluated(
-      EvaluationRequest request,
-      ActorRef<SearchCoordinator.Command> leasedBy,
-      EvaluationResult result)
+      EvaluationRequest request, ActorRef<SearchCoordinator.Command> leasedBy, Outcome outcome)
       implements Command, NoSerializationVerificationNeeded {}
 
   /** The coordinator this evaluator serves stopped, or its node left. */
@@ -79,6 +84,45 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private enum Pull implements Command, NoSerializationVerificationNeeded {
     INSTANCE
   }
+
+  /** The pause after failures in a row is over. */
+  private enum Resume implements Command, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
+
+  /** A request for work got no answer in time. */
+  private enum WorkTimedOut implements Command, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
+
+  /**
+   * How an evaluator paces itself.
+   *
+   * @param failuresBeforePause failed evaluations in a row after which it pauses
+   * @param pause how long it then asks for no work
+   * @param workTimeout how long it waits for an answer to a request for work before asking again
+   */
+  public record Timing(int failuresBeforePause, Duration pause, Duration workTimeout) {
+    public Timing {
+      if (failuresBeforePause < 1 || pause.isNegative() || workTimeout.toMillis() < 1) {
+        throw new IllegalArgumentException(
+            "timing needs failures before pause >= 1, pause >= 0 and work timeout >= 1 ms, but was "
+                + failuresBeforePause
+                + ", "
+                + pause
+                + ", "
+                + workTimeout);
+      }
+    }
+
+    /** Pause 30 s after 3 failures in a row; ask again after 30 s without an answer. */
+    public static Timing defaults() {
+      return new Timing(3, Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+  }
+
+  /** What an evaluation on the executor gave: its result, and whether it ran out of memory. */
+  private record Outcome(EvaluationResult result, boolean outOfMemory) {}
 
   private final Evaluator evaluator;
   private final Executor executor;
@@ -95,8 +139,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   /** The candidate being evaluated by this incarnation; null when idle. */
   private EvaluationRequest evaluating;
 
+  private final Timing timing;
   private boolean pulling;
   private boolean finished;
+  private int failuresInARow;
+  private boolean paused;
 
   public static Behavior<Command> create(
       Evaluator evaluator, Executor executor, int prefetch, Clock clock) {
@@ -109,12 +156,22 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
    */
   public static Behavior<Command> create(
       Evaluator evaluator, Executor executor, int prefetch, Clock clock, String supernet) {
+    return create(evaluator, executor, prefetch, clock, supernet, Timing.defaults());
+  }
+
+  public static Behavior<Command> create(
+      Evaluator evaluator,
+      Executor executor,
+      int prefetch,
+      Clock clock,
+      String supernet,
+      Timing timing) {
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
                 timers ->
                     new EvaluatorActor(
-                        ctx, timers, evaluator, executor, prefetch, clock, supernet)));
+                        ctx, timers, evaluator, executor, prefetch, clock, supernet, timing)));
   }
 
   private EvaluatorActor(
@@ -124,9 +181,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
       Executor executor,
       int prefetch,
       Clock clock,
-      String supernet) {
+      String supernet,
+      Timing timing) {
     super(ctx);
     this.supernet = supernet;
+    this.timing = timing;
     if (prefetch < 1) {
       throw new IllegalArgumentException("prefetch must be at least 1, but was " + prefetch);
     }
@@ -149,6 +208,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
         .onMessage(Evaluated.class, this::onEvaluated)
         .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
         .onMessageEquals(Pull.INSTANCE, this::onPull)
+        .onMessageEquals(Resume.INSTANCE, this::onResume)
+        .onMessageEquals(WorkTimedOut.INSTANCE, this::onWorkTimedOut)
         .onSignal(PreRestart.class, s -> onPreRestart())
         .build();
   }
@@ -207,6 +268,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
       return this; // asked for before a restart: its leases run out and go to others
     }
     pulling = false;
+    timers.cancel(WorkTimedOut.INSTANCE);
     if (m.finished()) {
       finished = true;
       if (next != null) {
@@ -226,9 +288,32 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   }
 
   private Behavior<Command> onEvaluated(Evaluated m) {
-    m.leasedBy().tell(new SearchCoordinator.ReportResult(getContext().getSelf(), m.result()));
+    EvaluationResult result = m.outcome().result();
+    m.leasedBy().tell(new SearchCoordinator.ReportResult(getContext().getSelf(), result));
+    if (m.outcome().outOfMemory()) {
+      getContext()
+          .getLog()
+          .error(
+              "evaluator stops: candidate {} ran out of memory ({}); its node needs a larger heap"
+                  + " or fewer evaluators",
+              result.candidateId(),
+              result.failure().orElse(""));
+      return Behaviors.stopped();
+    }
     if (m.request() == evaluating) { // else started before a restart: this incarnation still works
       evaluating = null;
+    }
+    failuresInARow = result.succeeded() ? 0 : failuresInARow + 1;
+    if (failuresInARow >= timing.failuresBeforePause() && !paused) {
+      paused = true;
+      getContext()
+          .getLog()
+          .warn(
+              "{} evaluations in a row failed (last: {}); asking for no work for {}",
+              failuresInARow,
+              result.failure().orElse(""),
+              timing.pause());
+      timers.startSingleTimer(Resume.INSTANCE, timing.pause());
     }
     startNext();
     pullIfRoom();
@@ -237,6 +322,24 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
 
   private Behavior<Command> onPull() {
     pullIfRoom();
+    return this;
+  }
+
+  private Behavior<Command> onResume() {
+    paused = false;
+    failuresInARow = 0;
+    pullIfRoom();
+    return this;
+  }
+
+  private Behavior<Command> onWorkTimedOut() {
+    if (pulling) {
+      getContext()
+          .getLog()
+          .debug("no answer to a request for work in {}; asking again", timing.workTimeout());
+      pulling = false;
+      pullIfRoom();
+    }
     return this;
   }
 
@@ -262,8 +365,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
       getContext()
           .pipeToSelf(
               CompletableFuture.supplyAsync(() -> evaluate(r), executor),
-              (result, error) ->
-                  new Evaluated(r, leasedBy, result != null ? result : failed(r, error)));
+              (outcome, error) ->
+                  new Evaluated(
+                      r,
+                      leasedBy,
+                      outcome != null ? outcome : new Outcome(failed(r, error), false)));
     }
   }
 
@@ -273,27 +379,35 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
         r.candidate().id(), r.lease().attempt(), String.valueOf(error), name, 0);
   }
 
-  private EvaluationResult evaluate(EvaluationRequest r) {
+  private Outcome evaluate(EvaluationRequest r) {
     long t0 = System.nanoTime();
     long id = r.candidate().id();
     int attempt = r.lease().attempt();
     try {
       double loss = evaluator.validationLoss(r.candidate());
       long micros = (System.nanoTime() - t0) / 1000;
-      return Double.isFinite(loss)
-          ? EvaluationResult.success(id, attempt, loss, name, micros)
-          : EvaluationResult.failed(id, attempt, "non-finite loss " + loss, name, micros);
-    } catch (RuntimeException | OutOfMemoryError e) {
-      return EvaluationResult.failed(
-          id, attempt, e.toString(), name, (System.nanoTime() - t0) / 1000);
+      return new Outcome(
+          Double.isFinite(loss)
+              ? EvaluationResult.success(id, attempt, loss, name, micros)
+              : EvaluationResult.failed(id, attempt, "non-finite loss " + loss, name, micros),
+          false);
+    } catch (RuntimeException e) {
+      return new Outcome(
+          EvaluationResult.failed(id, attempt, e.toString(), name, (System.nanoTime() - t0) / 1000),
+          false);
+    } catch (OutOfMemoryError e) {
+      return new Outcome(
+          EvaluationResult.failed(id, attempt, e.toString(), name, (System.nanoTime() - t0) / 1000),
+          true);
     }
   }
 
   private void pullIfRoom() {
     int held = queue.size() + (evaluating != null ? 1 : 0);
     // Refill at half: one pull (and one breeding round at the coordinator) per several candidates.
-    if (coordinator != null && !finished && !pulling && held <= prefetch / 2) {
+    if (coordinator != null && !finished && !pulling && !paused && held <= prefetch / 2) {
       pulling = true;
+      timers.startSingleTimer(WorkTimedOut.INSTANCE, timing.workTimeout());
       coordinator.tell(new SearchCoordinator.RequestWork(getContext().getSelf(), prefetch - held));
     }
   }

@@ -51,9 +51,12 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   /** What a coordinator understands. */
   public sealed interface Command {}
 
-  /** An evaluator asks for up to {@code count} candidates. */
+  /** An evaluator asks for up to {@code count} candidates, in [1, {@value #MAX_COUNT}]. */
   public record RequestWork(ActorRef<EvaluatorActor.Command> worker, int count)
-      implements Command, WireMessage {}
+      implements Command, WireMessage {
+    /** The most candidates one request may ask for (a pull is further capped by the search). */
+    public static final int MAX_COUNT = 1024;
+  }
 
   /** An evaluator reports the result of one lease. */
   public record ReportResult(ActorRef<EvaluatorActor.Command> worker, EvaluationResult result)
@@ -285,7 +288,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   }
 
   private Behavior<Command> onReportResult(ReportResult m) {
-    SearchState.Recorded recorded = state.complete(m.result());
+    SearchState.Recorded recorded = state.complete(m.result(), key(m.worker()));
     SearchState.Outcome outcome = recorded.outcome();
     if (outcome == SearchState.Outcome.IGNORED) {
       getContext()

@@ -46,9 +46,12 @@ public final class EngineMapper {
   }
 
   public SearchCoordinator.RequestWork fromProto(RequestWorkProto p) {
-    if (p.getCount() < 1) {
+    if (p.getCount() < 1 || p.getCount() > SearchCoordinator.RequestWork.MAX_COUNT) {
       throw new WireFormatException(
-          "RequestWorkProto.count must be at least 1, but was " + p.getCount());
+          "RequestWorkProto.count must be in [1, "
+              + SearchCoordinator.RequestWork.MAX_COUNT
+              + "], but was "
+              + p.getCount());
     }
     return new SearchCoordinator.RequestWork(
         ref(p.getWorker(), "RequestWorkProto.worker"), p.getCount());

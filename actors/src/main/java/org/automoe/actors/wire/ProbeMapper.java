@@ -29,9 +29,12 @@ public final class ProbeMapper {
   @SuppressWarnings("unchecked")
   public LatencyProbe.Measure fromProto(MeasureLatencyProto p) {
     Wire.require(p.hasArchitecture(), "MeasureLatencyProto", "architecture");
-    if (p.getRuns() < 1) {
+    if (p.getRuns() < 1 || p.getRuns() > LatencyProbe.MAX_RUNS) {
       throw new WireFormatException(
-          "MeasureLatencyProto.runs must be at least 1, but was " + p.getRuns());
+          "MeasureLatencyProto.runs must be in [1, "
+              + LatencyProbe.MAX_RUNS
+              + "], but was "
+              + p.getRuns());
     }
     if (p.getReplyTo().isEmpty()) {
       throw new WireFormatException("MeasureLatencyProto.reply_to is missing");

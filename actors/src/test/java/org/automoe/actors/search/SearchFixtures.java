@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.cost.CostModel;
 import org.automoe.core.cost.CostSettings;
 import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.EvolutionSettings;
 import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.RandomSampler;
+import org.automoe.core.evo.Seeds;
 import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.evo.constraint.LatencyEstimator;
 import org.automoe.core.evo.constraint.Screen;
@@ -40,6 +43,14 @@ final class SearchFixtures {
                   + "pekko.actor.allow-java-serialization = off\n"
                   + "pekko.loglevel = WARNING\n")
           .withFallback(ConfigFactory.load());
+
+  /** Candidate {@code id}: a random architecture of {@link #SMALL}, drawn from seed {@code id}. */
+  static Candidate candidate(long id) {
+    GenomeLayout layout = new GenomeLayout(SMALL);
+    Architecture a =
+        layout.decode(new RandomSampler(layout).sample(Seeds.rng(Seeds.derive(7, id))));
+    return new Candidate(id, Seeds.derive(7, id), 0, a, COST.cost(a), 10.0);
+  }
 
   /** Bigger is better, with a fixed per-architecture jitter. */
   static double loss(Candidate c) {

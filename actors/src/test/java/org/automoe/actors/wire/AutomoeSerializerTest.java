@@ -116,8 +116,21 @@ class AutomoeSerializerTest {
     NotSerializableException e =
         assertThrows(NotSerializableException.class, () -> s.fromBinary(noRuns, "measure-latency"));
     assertEquals(
-        "'measure-latency' message: MeasureLatencyProto.runs must be at least 1, but was 0",
+        "'measure-latency' message: MeasureLatencyProto.runs must be in [1, 1000], but was 0",
         e.getMessage());
+    byte[] tooManyRuns =
+        MeasureLatencyProto.newBuilder()
+            .setArchitecture(ArchitectureMapper.toProto(arch))
+            .setRuns(1_000_000)
+            .setReplyTo("x")
+            .build()
+            .toByteArray();
+    NotSerializableException tooMany =
+        assertThrows(
+            NotSerializableException.class, () -> s.fromBinary(tooManyRuns, "measure-latency"));
+    assertEquals(
+        "'measure-latency' message: MeasureLatencyProto.runs must be in [1, 1000], but was 1000000",
+        tooMany.getMessage());
     byte[] neither =
         LatencyMeasuredProto.newBuilder()
             .setArchitecture(ArchitectureMapper.toProto(arch))
@@ -149,6 +162,20 @@ class AutomoeSerializerTest {
                     "request-work"));
     assertEquals(
         "'request-work' message: RequestWorkProto.worker is missing", noWorker.getMessage());
+    NotSerializableException greedy =
+        assertThrows(
+            NotSerializableException.class,
+            () ->
+                s.fromBinary(
+                    RequestWorkProto.newBuilder()
+                        .setWorker("x")
+                        .setCount(Integer.MAX_VALUE)
+                        .build()
+                        .toByteArray(),
+                    "request-work"));
+    assertEquals(
+        "'request-work' message: RequestWorkProto.count must be in [1, 1024], but was 2147483647",
+        greedy.getMessage());
 
     NotSerializableException noResult =
         assertThrows(

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.run.RunSettings;
+import org.automoe.cluster.search.SearchSettings;
 import org.automoe.core.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,14 +71,15 @@ public final class NodeCommand implements Runnable {
       throw new InvalidInputException("give --run DIR or --supernet DIR");
     }
     Config conf = RunSettings.load(config);
-    int n = evaluators != null ? evaluators : conf.getInt("automoe.search.evaluators");
-    if (n < 1) {
-      throw new InvalidInputException("--evaluators must be at least 1");
+    SearchSettings search = SearchSettings.from(conf);
+    int n = evaluators != null ? evaluators : search.evaluators();
+    if (n < 1 || n > 64) {
+      throw new InvalidInputException("--evaluators = " + n + ": must be in [1, 64]");
     }
     if (!Files.isDirectory(net)) {
       throw new InvalidInputException(net + ": no supernet folder (train one first)");
     }
-    int validSentences = conf.getInt("automoe.search.valid-sentences");
+    int validSentences = search.validSentences();
     try (ClusterNode node =
         ClusterNode.start(
             conf, conf.getString("automoe.cluster.host"), port, roles, List.of(seed), n)) {
@@ -86,10 +88,7 @@ public final class NodeCommand implements Runnable {
           SupernetActor.create(
               () -> WorkerResources.load(net, validSentences),
               new SupernetActor.Settings(
-                  n,
-                  conf.getInt("automoe.search.prefetch"),
-                  node.evaluatorExecutor(),
-                  Clock.systemUTC()),
+                  n, search.prefetch(), node.evaluatorExecutor(), Clock.systemUTC()),
               ready),
           "supernet");
       try {

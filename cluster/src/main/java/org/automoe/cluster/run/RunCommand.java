@@ -3,6 +3,7 @@ package org.automoe.cluster.run;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import org.automoe.cluster.cli.Logging;
+import org.automoe.cluster.search.SearchSettings;
 import org.automoe.core.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,7 @@ public final class RunCommand implements Runnable {
   public void run() {
     Config conf = RunSettings.load(config);
     RunSettings defaults = RunSettings.from(conf);
+    SearchSettings.from(conf); // checked now, not hours later at the search stage
     RunSettings s =
         defaults.with(
             profile != null ? profile : defaults.profile(), seed != null ? seed : defaults.seed());

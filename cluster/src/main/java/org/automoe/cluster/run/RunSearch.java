@@ -8,7 +8,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.automoe.cluster.cli.Units;
 import org.automoe.cluster.search.SearchRun;
+import org.automoe.cluster.search.SearchSettings;
 import org.automoe.cluster.search.SearchSetup;
+import org.automoe.core.InvalidInputException;
 import org.automoe.core.evo.EvolutionSettings;
 import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.latency.DriftCorrection;
@@ -54,6 +56,7 @@ final class RunSearch implements Stage<RunSearch.Done> {
   public Done run(RunContext context) {
     Path run = context.root();
     Config config = context.config();
+    SearchSettings search = SearchSettings.from(config);
     int budget = context.searchBudget();
     double maxLatencyMs = context.settings().searchMaxLatencyMs();
     long seed = context.seed();
@@ -64,9 +67,7 @@ final class RunSearch implements Stage<RunSearch.Done> {
         new Constraints(OptionalDouble.of(limit), OptionalLong.empty(), OptionalLong.empty());
     try (SearchSetup setup =
         SearchSetup.open(
-            run.resolve("supernet"),
-            latency.resolve("predictor.bin"),
-            config.getInt("automoe.search.valid-sentences"))) {
+            run.resolve("supernet"), latency.resolve("predictor.bin"), search.validSentences())) {
       SearchJobSpec spec =
           new SearchJobSpec(
               "run",
@@ -76,7 +77,7 @@ final class RunSearch implements Stage<RunSearch.Done> {
               EvolutionSettings.paper(),
               new SearchLength.Budget(budget),
               seed);
-      SearchRun.Outcome o = SearchRun.run(config, setup, spec, run.resolve("search"));
+      SearchRun.Outcome o = SearchRun.run(config, search, setup, spec, run.resolve("search"));
       return new Done(o, limit);
     }
   }
@@ -85,6 +86,12 @@ final class RunSearch implements Stage<RunSearch.Done> {
   static double medianLatencyMs(Path csv) {
     List<LatencyRecord> rows = DriftCorrection.apply(LatencyCsv.read(csv).rows());
     double[] ms = rows.stream().mapToDouble(LatencyRecord::totalMs).sorted().toArray();
+    if (ms.length == 0) {
+      throw new InvalidInputException(
+          csv
+              + ": holds no measured rows, so there is no median latency to limit the search by;"
+              + " rerun the latency stage or set automoe.run.search-max-latency-ms");
+    }
     return ms[ms.length / 2];
   }
 }

@@ -91,6 +91,7 @@ public final class SearchCommand implements Runnable {
   @Override
   public void run() {
     Config conf = RunSettings.load(config);
+    SearchSettings settings = SearchSettings.from(conf);
     SearchMode m = parseMode(mode);
     if (m == SearchMode.ASYNC && length.iterations != null) {
       throw new InvalidInputException("--iterations is for --mode generational; use --budget");
@@ -110,8 +111,7 @@ public final class SearchCommand implements Runnable {
     }
     Constraints limits = limits();
     Path folder = out != null ? out : run != null ? run.resolve("search") : Path.of("search");
-    try (SearchSetup setup =
-        SearchSetup.open(net, model, conf.getInt("automoe.search.valid-sentences"))) {
+    try (SearchSetup setup = SearchSetup.open(net, model, settings.validSentences())) {
       SearchJobSpec spec =
           new SearchJobSpec(
               "search",
@@ -123,7 +123,7 @@ public final class SearchCommand implements Runnable {
                   ? new SearchLength.Budget(length.budget)
                   : new SearchLength.Iterations(length.iterations),
               seed);
-      SearchRun.Outcome outcome = SearchRun.run(conf, setup, spec, folder);
+      SearchRun.Outcome outcome = SearchRun.run(conf, settings, setup, spec, folder);
       if (json) {
         System.out.println(Json.write(outcome.report()));
         return;

@@ -46,21 +46,19 @@ public final class SearchRun {
       SearchState.Result result,
       List<Finalists.Finalist> finalists) {}
 
-  public static Outcome run(Config config, SearchSetup setup, SearchJobSpec spec, Path out) {
-    Config search = config.getConfig("automoe.search");
-    int evaluators = search.getInt("evaluators");
-    SearchState.Settings settings =
-        new SearchState.Settings(
-            search.getDuration("lease").toMillis(),
-            search.getInt("max-attempts"),
-            16,
-            search.getInt("tournament"));
+  /**
+   * @param config the whole configuration (cluster host and port)
+   * @param search its {@code automoe.search} settings, checked
+   */
+  public static Outcome run(
+      Config config, SearchSettings search, SearchSetup setup, SearchJobSpec spec, Path out) {
+    int evaluators = search.evaluators();
+    SearchState.Settings settings = search.state();
     Screen screen =
         new Screen(
             new GenomeLayout(spec.space()), setup.cost(), setup.latency(), spec.constraints());
     SearchState state = new SearchState(spec, screen, settings);
-    Progress progress =
-        new Progress(search.getDuration("progress-every"), spec, out.resolve("evaluated.csv"));
+    Progress progress;
     SearchState.Result result;
     List<Finalists.Finalist> measured = List.of();
     try (ClusterNode node =
@@ -71,6 +69,9 @@ public final class SearchRun {
             List.of("coordinator", "worker"),
             List.of(),
             evaluators)) {
+      // Only once this node holds its port: a second search on the same folder that fails to
+      // start must not truncate the log of the one running.
+      progress = new Progress(search.progressEvery(), spec, out.resolve("evaluated.csv"));
       LOG.info(
           String.format(
               Locale.ROOT,
@@ -95,15 +96,12 @@ public final class SearchRun {
           SupernetActor.create(
               () -> WorkerResources.sharing(setup),
               new SupernetActor.Settings(
-                  evaluators,
-                  search.getInt("prefetch"),
-                  node.evaluatorExecutor(),
-                  Clock.systemUTC()),
+                  evaluators, search.prefetch(), node.evaluatorExecutor(), Clock.systemUTC()),
               new CompletableFuture<>()),
           "supernet");
       result = progress.done.get();
       // Measured once the search is over, so no evaluation shares the machine with the probe.
-      int finalists = search.getInt("finalists");
+      int finalists = search.finalists();
       if (finalists > 0 && !result.evaluated().isEmpty()) {
         LOG.info("measuring the " + finalists + " best architectures' latency on this machine");
         ProbeClient probe = new ProbeClient(node.system(), Duration.ofMinutes(10));
@@ -113,7 +111,7 @@ public final class SearchRun {
                 result.evaluated(),
                 finalists,
                 spec.constraints().maxLatencyMs(),
-                search.getInt("finalist-runs"));
+                search.finalistRuns());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

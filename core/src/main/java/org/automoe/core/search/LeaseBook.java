@@ -32,7 +32,10 @@ public final class LeaseBook {
     RETRY,
     /** The current lease failed and it was the last attempt; the candidate counts as failed. */
     FAILED,
-    /** Not the current lease of a candidate in flight (late, repeated or unknown): ignored. */
+    /**
+     * Not the current lease of a candidate in flight (late, repeated, unknown, or reported by an
+     * evaluator that does not hold it): ignored.
+     */
     STALE
   }
 
@@ -58,6 +61,11 @@ public final class LeaseBook {
     int attempts;
     Lease lease;
     String worker;
+
+    /**
+     * The evaluator whose attempt failed last; it gets the candidate again only as a last resort.
+     */
+    String failedBy;
 
     Entry(Candidate candidate) {
       this.candidate = candidate;
@@ -101,28 +109,46 @@ public final class LeaseBook {
 
   /**
    * Leases up to {@code max} waiting candidates to {@code worker}, first in line first, each until
-   * {@code nowMs} plus the lease time and under its next attempt number.
+   * {@code nowMs} plus the lease time and under its next attempt number. A candidate whose last
+   * attempt failed on this worker is passed over while other work waits, so another evaluator tries
+   * it; a lone evaluator still gets it once nothing else is left.
    */
   public List<EvaluationRequest> lease(int max, String worker, long nowMs) {
     List<EvaluationRequest> out = new ArrayList<>();
+    List<Long> passedOver = new ArrayList<>();
     while (out.size() < max && !pending.isEmpty()) {
       Entry e = entries.get(pending.pollFirst());
-      e.attempts++;
-      e.lease = new Lease(e.candidate.id(), e.attempts, nowMs + leaseMillis);
-      e.worker = worker;
-      inFlight.put(e.candidate.id(), e);
-      out.add(new EvaluationRequest(e.lease, e.candidate));
+      if (worker.equals(e.failedBy)) {
+        passedOver.add(e.candidate.id());
+        continue;
+      }
+      out.add(handOut(e, worker, nowMs));
+    }
+    for (int i = passedOver.size() - 1; i >= 0; i--) {
+      pending.addFirst(passedOver.get(i));
+    }
+    while (out.size() < max && out.isEmpty() && !pending.isEmpty()) {
+      out.add(handOut(entries.get(pending.pollFirst()), worker, nowMs));
     }
     return out;
   }
 
+  private EvaluationRequest handOut(Entry e, String worker, long nowMs) {
+    e.attempts++;
+    e.lease = new Lease(e.candidate.id(), e.attempts, nowMs + leaseMillis);
+    e.worker = worker;
+    inFlight.put(e.candidate.id(), e);
+    return new EvaluationRequest(e.lease, e.candidate);
+  }
+
   /**
-   * Takes the answer to a lease in; only the current attempt of a candidate in flight counts, so a
-   * late, repeated or unknown answer changes nothing.
+   * Takes the answer to a lease in; only the current attempt of a candidate in flight, reported by
+   * the evaluator holding it, counts, so a late, repeated, unknown or forged answer changes
+   * nothing.
    */
-  public Settled complete(long candidateId, int attempt, boolean succeeded) {
+  public Settled complete(long candidateId, int attempt, String reporter, boolean succeeded) {
     Entry e = inFlight.get(candidateId);
-    if (e == null || e.lease.attempt() != attempt) {
+    if (e == null || e.lease.attempt() != attempt || !e.worker.equals(reporter)) {
       return Settled.STALE;
     }
     inFlight.remove(candidateId);
@@ -135,6 +161,7 @@ public final class LeaseBook {
       failed++;
       return Settled.FAILED;
     }
+    e.failedBy = reporter;
     pending.addFirst(candidateId);
     return Settled.RETRY;
   }

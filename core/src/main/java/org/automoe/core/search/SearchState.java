@@ -178,10 +178,21 @@ public final class SearchState {
     return book.lease(Math.min(max, settings.maxLeasesPerPull()), worker, nowMs);
   }
 
-  /** Takes a result in; only the current lease of a candidate counts, anything else is ignored. */
+  /**
+   * Takes a result in, as signed by its evaluator ({@link EvaluationResult#evaluatedBy}): for
+   * drivers whose evaluators sign with the name they lease under.
+   */
   public Recorded complete(EvaluationResult r) {
+    return complete(r, r.evaluatedBy());
+  }
+
+  /**
+   * Takes a result in from {@code reporter}; only the current lease of a candidate, reported by the
+   * worker holding it, counts, anything else is ignored.
+   */
+  public Recorded complete(EvaluationResult r, String reporter) {
     boolean ok = r.succeeded() && Double.isFinite(r.validationLoss());
-    return switch (book.complete(r.candidateId(), r.attempt(), ok)) {
+    return switch (book.complete(r.candidateId(), r.attempt(), reporter, ok)) {
       case STALE -> Recorded.of(Outcome.IGNORED);
       case RETRY -> Recorded.of(Outcome.RETRY);
       case FAILED -> {

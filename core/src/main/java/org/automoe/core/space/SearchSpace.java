@@ -19,15 +19,20 @@ import org.automoe.core.InvalidInputException;
 public record SearchSpace(
     String name, int qkvDim, int vocabSize, StackSpace encoder, StackSpace decoder) {
 
+  /** The largest vocabulary a space may assume. */
+  public static final int MAX_VOCAB = 1_000_000;
+
   public SearchSpace {
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("name: must not be blank");
     }
-    if (qkvDim <= 0) {
-      throw new InvalidInputException("qkv-dim: must be positive, but was " + qkvDim);
+    if (qkvDim <= 0 || qkvDim > StackSpace.MAX_WIDTH) {
+      throw new InvalidInputException(
+          "qkv-dim: must be in [1, " + StackSpace.MAX_WIDTH + "], but was " + qkvDim);
     }
-    if (vocabSize <= 0) {
-      throw new InvalidInputException("vocab-size: must be positive, but was " + vocabSize);
+    if (vocabSize <= 0 || vocabSize > MAX_VOCAB) {
+      throw new InvalidInputException(
+          "vocab-size: must be in [1, " + MAX_VOCAB + "], but was " + vocabSize);
     }
     Objects.requireNonNull(encoder, "encoder");
     Objects.requireNonNull(decoder, "decoder");

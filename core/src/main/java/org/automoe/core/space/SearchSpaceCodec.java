@@ -190,6 +190,16 @@ public final class SearchSpaceCodec {
       if (ends.length == 2) {
         int from = integer(key, ends[0]);
         int to = integer(key, ends[1]);
+        if (from <= to && (long) to - from >= Choices.MAX_CHOICES) {
+          throw new InvalidInputException(
+              key
+                  + ": range '"
+                  + s
+                  + "' holds "
+                  + ((long) to - from + 1)
+                  + " values; a list holds at most "
+                  + Choices.MAX_CHOICES);
+        }
         if (from <= to) {
           List<Integer> out = new ArrayList<>();
           for (int i = from; i <= to; i++) {

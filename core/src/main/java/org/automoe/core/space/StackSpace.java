@@ -33,19 +33,29 @@ public record StackSpace(
   /** The largest depth any space may declare; guards against typos such as 60 for 6. */
   public static final int MAX_LAYERS = 64;
 
+  /** The widest embedding, attention or expert any space may declare. */
+  public static final int MAX_WIDTH = 65_536;
+
+  /** The most attention heads of one layer. */
+  public static final int MAX_HEADS = 256;
+
+  /** The most experts of one layer. */
+  public static final int MAX_EXPERTS = 256;
+
   public StackSpace {
-    embedDims = Choices.positive("embed-dims", embedDims);
+    embedDims = Choices.upTo("embed-dims", embedDims, MAX_WIDTH);
     layerCounts =
         Choices.sorted("layers", layerCounts, v -> v >= 1 && v <= MAX_LAYERS, "1.." + MAX_LAYERS);
-    selfHeads = Choices.positive("self-heads", selfHeads);
-    crossHeads = crossHeads.isEmpty() ? List.of() : Choices.positive("cross-heads", crossHeads);
+    selfHeads = Choices.upTo("self-heads", selfHeads, MAX_HEADS);
+    crossHeads =
+        crossHeads.isEmpty() ? List.of() : Choices.upTo("cross-heads", crossHeads, MAX_HEADS);
     encDecAttention =
         encDecAttention.isEmpty()
             ? List.of()
             : Choices.sorted(
                 "enc-dec-attention", encDecAttention, ENC_DEC_CODES::contains, "codes -1, 1, 2");
-    expertCounts = Choices.positive("experts", expertCounts);
-    expertWidths = Choices.positive("expert-widths", expertWidths);
+    expertCounts = Choices.upTo("experts", expertCounts, MAX_EXPERTS);
+    expertWidths = Choices.upTo("expert-widths", expertWidths, MAX_WIDTH);
     if (crossHeads.isEmpty() != encDecAttention.isEmpty()) {
       throw new InvalidInputException(
           "cross-heads and enc-dec-attention must be given together (decoder) or not at all (encoder)");

@@ -42,11 +42,14 @@ class LeaseBookTest {
   void completesWithTheCurrentAttemptOnly() {
     LeaseBook b = book(1, 3);
     b.lease(1, "w", 0);
-    assertEquals(LeaseBook.Settled.STALE, b.complete(1, 2, true), "an attempt never handed out");
-    assertEquals(LeaseBook.Settled.STALE, b.complete(7, 1, true), "an unknown candidate");
+    assertEquals(
+        LeaseBook.Settled.STALE, b.complete(1, 2, "w", true), "an attempt never handed out");
+    assertEquals(LeaseBook.Settled.STALE, b.complete(7, 1, "w", true), "an unknown candidate");
+    assertEquals(
+        LeaseBook.Settled.STALE, b.complete(1, 1, "intruder", true), "not the lease holder");
     assertEquals(1, b.inFlight());
-    assertEquals(LeaseBook.Settled.SUCCEEDED, b.complete(1, 1, true));
-    assertEquals(LeaseBook.Settled.STALE, b.complete(1, 1, true), "a repeated answer");
+    assertEquals(LeaseBook.Settled.SUCCEEDED, b.complete(1, 1, "w", true));
+    assertEquals(LeaseBook.Settled.STALE, b.complete(1, 1, "w", true), "a repeated answer");
     assertTrue(b.idle());
   }
 
@@ -57,19 +60,31 @@ class LeaseBookTest {
     b.release("dies");
     EvaluationRequest again = b.lease(1, "lives", 10).get(0);
     assertEquals(2, again.lease().attempt());
-    assertEquals(LeaseBook.Settled.STALE, b.complete(1, 1, true), "the first attempt's answer");
+    assertEquals(
+        LeaseBook.Settled.STALE, b.complete(1, 1, "dies", true), "the first attempt's answer");
     assertEquals(1, b.inFlight(), "the second attempt still holds it");
-    assertEquals(LeaseBook.Settled.SUCCEEDED, b.complete(1, 2, true));
+    assertEquals(LeaseBook.Settled.SUCCEEDED, b.complete(1, 2, "lives", true));
   }
 
   @Test
-  void aFailedAttemptGoesFirstInLineForTheNext() {
+  void aFailedAttemptGoesFirstInLineForAnotherEvaluator() {
+    LeaseBook b = book(3, 3);
+    b.lease(1, "w", 0);
+    assertEquals(LeaseBook.Settled.RETRY, b.complete(1, 1, "w", false));
+    assertEquals(
+        List.of(2L), ids(b.lease(1, "w", 0)), "the evaluator it failed on takes other work");
+    EvaluationRequest next = b.lease(1, "v", 0).get(0);
+    assertEquals(new Lease(1, 2, LEASE_MS), next.lease(), "before candidate 3, on attempt 2");
+    assertEquals(0, b.failed());
+  }
+
+  @Test
+  void aLoneEvaluatorGetsItsFailedCandidateBackOnceNothingElseWaits() {
     LeaseBook b = book(2, 3);
     b.lease(1, "w", 0);
-    assertEquals(LeaseBook.Settled.RETRY, b.complete(1, 1, false));
-    EvaluationRequest next = b.lease(1, "w", 0).get(0);
-    assertEquals(new Lease(1, 2, LEASE_MS), next.lease(), "before candidate 2, on attempt 2");
-    assertEquals(0, b.failed());
+    assertEquals(LeaseBook.Settled.RETRY, b.complete(1, 1, "w", false));
+    assertEquals(List.of(2L), ids(b.lease(5, "w", 0)), "other work first, then nothing more");
+    assertEquals(List.of(1L), ids(b.lease(5, "w", 0)), "the last resort, one at a time");
   }
 
   @Test
@@ -101,9 +116,9 @@ class LeaseBookTest {
   void aCandidateFailsWhenItsLastAttemptFails() {
     LeaseBook b = book(1, 2);
     b.lease(1, "w", 0);
-    assertEquals(LeaseBook.Settled.RETRY, b.complete(1, 1, false));
+    assertEquals(LeaseBook.Settled.RETRY, b.complete(1, 1, "w", false));
     b.lease(1, "w", 0);
-    assertEquals(LeaseBook.Settled.FAILED, b.complete(1, 2, false));
+    assertEquals(LeaseBook.Settled.FAILED, b.complete(1, 2, "w", false));
     assertEquals(1, b.failed());
     assertTrue(b.idle());
     assertTrue(b.lease(1, "w", 0).isEmpty(), "a failed candidate is never handed out again");

@@ -73,9 +73,14 @@ class SearchStateTest {
     return new SearchState(spec, screen(LIMIT), SearchState.Settings.defaults());
   }
 
-  private static EvaluationResult ok(EvaluationRequest r) {
+  /** A successful result signed by the evaluator holding the lease. */
+  private static EvaluationResult ok(EvaluationRequest r, String worker) {
     return EvaluationResult.success(
-        r.candidate().id(), r.lease().attempt(), loss(r.candidate()), "w", 1);
+        r.candidate().id(), r.lease().attempt(), loss(r.candidate()), worker, 1);
+  }
+
+  private static EvaluationResult ok(EvaluationRequest r) {
+    return ok(r, "w");
   }
 
   private static void assertAccounted(SearchState s) {
@@ -144,11 +149,11 @@ class SearchStateTest {
     List<EvaluationRequest> held = s.lease(10, "slow", 0);
     for (int i = 0; i < 4; i++) {
       for (EvaluationRequest r : s.lease(16, "fast", 0)) {
-        s.complete(ok(r));
+        s.complete(ok(r, "fast"));
       }
     }
     assertTrue(s.status(0).evaluated() > 20, "bred past the population while 10 were held");
-    held.forEach(r -> s.complete(ok(r)));
+    held.forEach(r -> s.complete(ok(r, "slow")));
     drive(s, new Random(4));
     assertEquals(60, s.result().evaluated().size());
     Set<String> keys = new HashSet<>();
@@ -166,10 +171,16 @@ class SearchStateTest {
     EvaluationRequest again = s.lease(1, "lives", 0).get(0);
     assertEquals(first.candidate().id(), again.candidate().id(), "re-queued at the front");
     assertEquals(2, again.lease().attempt());
-    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(first)).outcome());
-    assertEquals(SearchState.Outcome.ACCEPTED, s.complete(ok(again)).outcome());
+    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(first, "dies")).outcome());
     assertEquals(
-        SearchState.Outcome.IGNORED, s.complete(ok(again)).outcome(), "a duplicate is ignored");
+        SearchState.Outcome.IGNORED,
+        s.complete(ok(again, "dies")).outcome(),
+        "the current attempt, but not from its holder");
+    assertEquals(SearchState.Outcome.ACCEPTED, s.complete(ok(again, "lives")).outcome());
+    assertEquals(
+        SearchState.Outcome.IGNORED,
+        s.complete(ok(again, "lives")).outcome(),
+        "a duplicate is ignored");
     assertEquals(1, s.status(0).evaluated());
     assertEquals(1, s.status(0).requeued());
     assertAccounted(s);

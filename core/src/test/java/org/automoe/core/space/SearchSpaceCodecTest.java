@@ -86,6 +86,24 @@ class SearchSpaceCodecTest {
   }
 
   @Test
+  void refusesRangesAndValuesBeyondTheBoundsBeforeExpandingThem() {
+    String tiny = SearchSpaceCodec.toYaml(BuiltInSpaces.tiny());
+    String huge = tiny.replaceFirst("experts: \\[[^\\]]*\\]", "experts: \"1..2147483647\"");
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(huge)));
+    assertEquals(
+        "encoder.experts: range '1..2147483647' holds 2147483647 values; a list holds at most 64",
+        e.getMessage());
+    String wide = tiny.replaceFirst("expert-widths: \\[[^\\]]*\\]", "expert-widths: [64, 100000]");
+    e = assertThrows(InvalidInputException.class, () -> SearchSpaceCodec.fromTree(yaml(wide)));
+    assertEquals(
+        "encoder.expert-widths: 100000 is not allowed (must be in [1, 65536])", e.getMessage());
+    String longList = tiny.replaceFirst("experts: \\[[^\\]]*\\]", "experts: \"1..64\"");
+    SearchSpace s = SearchSpaceCodec.fromTree(yaml(longList));
+    assertEquals(64, s.encoder().maxExperts());
+  }
+
+  @Test
   void rejectsEncDecAttentionReachingPastTheShallowestEncoder() {
     String text =
         SearchSpaceCodec.toYaml(BuiltInSpaces.tiny())
