@@ -10,20 +10,22 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.worker.LatencyProbe;
+import org.automoe.core.search.SearchEvent;
 import org.automoe.proto.JoinProto;
 import org.automoe.proto.LatencyMeasuredProto;
 import org.automoe.proto.MeasureLatencyProto;
 import org.automoe.proto.ReportResultProto;
 import org.automoe.proto.RequestWorkProto;
+import org.automoe.proto.SearchEventProto;
 import org.automoe.proto.StatusQueryProto;
 import org.automoe.proto.StatusReplyProto;
 import org.automoe.proto.WorkProto;
 
 /**
- * Pekko serializer of every {@link org.automoe.actors.WireMessage}: protobuf bytes, a short
- * manifest per message type. Bytes that do not parse, or parse into an invalid value, raise {@link
- * NotSerializableException} naming the message and field; Pekko logs it and drops the message, so a
- * bad peer cannot crash a node.
+ * Pekko serializer of every {@link org.automoe.actors.WireMessage} and of a search's journal events
+ * ({@link SearchEvent}): protobuf bytes, a short manifest per message type. Bytes that do not
+ * parse, or parse into an invalid value, raise {@link NotSerializableException} naming the message
+ * and field; Pekko logs it and drops the message, so a bad peer cannot crash a node.
  */
 public final class AutomoeSerializer extends SerializerWithStringManifest {
   /** Pekko reserves identifiers 0-40. */
@@ -37,6 +39,9 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
   private static final String STATUS_REPLY = "status-reply";
   private static final String MEASURE_LATENCY = "measure-latency";
   private static final String LATENCY_MEASURED = "latency-measured";
+
+  /** Journal events keep this manifest in the journal's rows: never rename it. */
+  private static final String SEARCH_EVENT = "search-event";
 
   private final EngineMapper mapper;
   private final ProbeMapper probes;
@@ -70,6 +75,8 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
       return MEASURE_LATENCY;
     } else if (o instanceof LatencyProbe.Measured) {
       return LATENCY_MEASURED;
+    } else if (o instanceof SearchEvent) {
+      return SEARCH_EVENT;
     }
     throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
   }
@@ -93,6 +100,8 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
       p = probes.toProto(m);
     } else if (o instanceof LatencyProbe.Measured m) {
       p = probes.toProto(m);
+    } else if (o instanceof SearchEvent e) {
+      p = SearchEventMapper.toProto(e);
     } else {
       throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
     }
@@ -111,6 +120,7 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
         case STATUS_REPLY -> mapper.fromProto(StatusReplyProto.parseFrom(bytes));
         case MEASURE_LATENCY -> probes.fromProto(MeasureLatencyProto.parseFrom(bytes));
         case LATENCY_MEASURED -> probes.fromProto(LatencyMeasuredProto.parseFrom(bytes));
+        case SEARCH_EVENT -> SearchEventMapper.fromProto(SearchEventProto.parseFrom(bytes));
         default ->
             throw new NotSerializableException("unknown message manifest '" + manifest + "'");
       };

@@ -176,6 +176,11 @@ public final class LeaseBook {
     return reclaim(e -> worker.equals(e.worker));
   }
 
+  /** Takes back every lease: their holders are gone with the owner that handed them out. */
+  public Reclaimed releaseAll() {
+    return reclaim(e -> true);
+  }
+
   /** Candidates waiting for an evaluator. */
   public int pending() {
     return pending.size();

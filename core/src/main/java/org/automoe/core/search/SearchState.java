@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -38,6 +39,11 @@ import org.automoe.core.evo.pareto.ParetoArchive;
  *
  * <p>Every draw is rejected (constraint or repeated architecture) or becomes a candidate; every
  * candidate is pending, in flight, evaluated or failed. No architecture becomes a candidate twice.
+ *
+ * <p>Each public mutator that changes the state emits one {@link SearchEvent} to the sink given to
+ * {@link #journalTo}; {@link #apply} takes the same event back in, so a journal of them rebuilds
+ * the state ({@link #replay}) and {@link #recover} hands out again what was in flight when its
+ * owner stopped.
  */
 public final class SearchState {
   /**
@@ -131,6 +137,12 @@ public final class SearchState {
   private long rejected;
   private Optional<String> failure = Optional.empty();
 
+  /** The round opened last and not yet closed or failed (owners breeding outside the state). */
+  private Optional<BreedingRound> openRound = Optional.empty();
+
+  private Consumer<SearchEvent> journal = event -> {};
+  private boolean replaying;
+
   public SearchState(SearchJobSpec spec, Screen screen, Settings settings) {
     this.spec = spec;
     this.settings = settings;
@@ -162,9 +174,15 @@ public final class SearchState {
    * now (a generation barrier, the budget spent, or a failure).
    */
   public List<EvaluationRequest> lease(int max, String worker, long nowMs) {
+    long drawsBefore = draws;
+    boolean failedBefore = failure.isPresent();
     int n = Math.min(max, settings.maxLeasesPerPull());
     breedHere(n - book.pending());
-    return leasePending(n, worker, nowMs);
+    List<EvaluationRequest> out = leaseHere(n, worker, nowMs);
+    if (!out.isEmpty() || draws != drawsBefore || failure.isPresent() != failedBefore) {
+      emit(new SearchEvent.Leased(max, worker, nowMs, true));
+    }
+    return out;
   }
 
   /**
@@ -172,6 +190,14 @@ public final class SearchState {
    * through {@link #openRound} and {@link #closeRound}.
    */
   public List<EvaluationRequest> leasePending(int max, String worker, long nowMs) {
+    List<EvaluationRequest> out = leaseHere(max, worker, nowMs);
+    if (!out.isEmpty()) {
+      emit(new SearchEvent.Leased(max, worker, nowMs, false));
+    }
+    return out;
+  }
+
+  private List<EvaluationRequest> leaseHere(int max, String worker, long nowMs) {
     if (failure.isPresent()) {
       return List.of();
     }
@@ -191,6 +217,14 @@ public final class SearchState {
    * worker holding it, counts, anything else is ignored.
    */
   public Recorded complete(EvaluationResult r, String reporter) {
+    Recorded recorded = completeHere(r, reporter);
+    if (recorded.outcome() != Outcome.IGNORED) {
+      emit(new SearchEvent.ResultReported(r, reporter));
+    }
+    return recorded;
+  }
+
+  private Recorded completeHere(EvaluationResult r, String reporter) {
     boolean ok = r.succeeded() && Double.isFinite(r.validationLoss());
     return switch (book.complete(r.candidateId(), r.attempt(), reporter, ok)) {
       case STALE -> Recorded.of(Outcome.IGNORED);
@@ -210,12 +244,107 @@ public final class SearchState {
 
   /** Hands out again every lease whose deadline has passed; returns how many. */
   public int expire(long nowMs) {
-    return reclaimed(book.expire(nowMs));
+    int n = reclaimed(book.expire(nowMs));
+    if (n > 0) {
+      emit(new SearchEvent.LeasesExpired(nowMs));
+    }
+    return n;
   }
 
   /** Hands out again every lease held by {@code worker} (it died or left); returns how many. */
   public int release(String worker) {
-    return reclaimed(book.release(worker));
+    int n = reclaimed(book.release(worker));
+    if (n > 0) {
+      emit(new SearchEvent.WorkerLeft(worker));
+    }
+    return n;
+  }
+
+  /**
+   * The owner starts again from its journal: every lease of its former evaluators is taken back and
+   * handed out again (those on their last attempt count as failed, as for a worker that left), and
+   * a breeding round left open is dropped so a new one can open. Returns how many leases.
+   */
+  public int recover() {
+    // A round open at the stop was being bred by generators that are gone: drop it, uncounted.
+    openRound.ifPresent(population::failRound);
+    openRound = Optional.empty();
+    int n = reclaimed(book.releaseAll());
+    emit(new SearchEvent.Recovered());
+    return n;
+  }
+
+  /** Sends every event from now on to {@code sink} (the owner's journal). */
+  public void journalTo(Consumer<SearchEvent> sink) {
+    this.journal = sink;
+  }
+
+  /**
+   * Takes one journaled event back in: the same transition as the call that emitted it, emitting
+   * nothing.
+   *
+   * @throws IllegalStateException when the event cannot follow this state (a journal of another
+   *     search, or events out of order)
+   */
+  public void apply(SearchEvent event) {
+    replaying = true;
+    try {
+      if (event instanceof SearchEvent.Leased e) {
+        if (e.breedFirst()) {
+          lease(e.max(), e.worker(), e.nowMs());
+        } else {
+          leasePending(e.max(), e.worker(), e.nowMs());
+        }
+      } else if (event instanceof SearchEvent.ResultReported e) {
+        if (complete(e.result(), e.reporter()).outcome() == Outcome.IGNORED) {
+          throw new IllegalStateException(
+              "journal does not fit: result of candidate "
+                  + e.result().candidateId()
+                  + " attempt "
+                  + e.result().attempt()
+                  + " was not its current lease");
+        }
+      } else if (event instanceof SearchEvent.LeasesExpired e) {
+        expire(e.nowMs());
+      } else if (event instanceof SearchEvent.WorkerLeft e) {
+        release(e.worker());
+      } else if (event instanceof SearchEvent.RoundOpened e) {
+        if (openRound(e.wanted()).isEmpty()) {
+          throw new IllegalStateException("journal does not fit: no round could open");
+        }
+      } else if (event instanceof SearchEvent.RoundClosed e) {
+        closeRound(journaledRound(e.roundId()), e.children(), e.archs(), e.latencyMs());
+      } else if (event instanceof SearchEvent.RoundFailed e) {
+        failRound(journaledRound(e.roundId()), e.why());
+      } else if (event instanceof SearchEvent.Recovered) {
+        recover();
+      }
+    } finally {
+      replaying = false;
+    }
+  }
+
+  /**
+   * The state a journal describes: a fresh state of {@code spec} with every event applied in order.
+   */
+  public static SearchState replay(
+      SearchJobSpec spec, Screen screen, Settings settings, List<SearchEvent> events) {
+    SearchState s = new SearchState(spec, screen, settings);
+    events.forEach(s::apply);
+    return s;
+  }
+
+  private BreedingRound journaledRound(long id) {
+    return openRound
+        .filter(r -> r.id() == id)
+        .orElseThrow(
+            () -> new IllegalStateException("journal does not fit: round " + id + " is not open"));
+  }
+
+  private void emit(SearchEvent event) {
+    if (!replaying) {
+      journal.accept(event);
+    }
   }
 
   /** True when nothing is left to hand out or wait for, or the search failed. */
@@ -268,10 +397,18 @@ public final class SearchState {
    * failure.
    */
   public Optional<BreedingRound> openRound(int wanted) {
+    Optional<BreedingRound> round = openRoundHere(wanted);
+    round.ifPresent(r -> emit(new SearchEvent.RoundOpened(wanted)));
+    return round;
+  }
+
+  private Optional<BreedingRound> openRoundHere(int wanted) {
     if (failure.isPresent()) {
       return Optional.empty();
     }
-    return population.openRound(wanted);
+    Optional<BreedingRound> round = population.openRound(wanted);
+    round.ifPresent(r -> openRound = Optional.of(r));
+    return round;
   }
 
   /**
@@ -280,14 +417,30 @@ public final class SearchState {
    */
   public void closeRound(
       BreedingRound round, List<Genome> children, List<Architecture> archs, double[] latencyMs) {
+    closeRoundHere(round, children, archs, latencyMs);
+    emit(new SearchEvent.RoundClosed(round.id(), children, archs, latencyMs));
+  }
+
+  private void closeRoundHere(
+      BreedingRound round, List<Genome> children, List<Architecture> archs, double[] latencyMs) {
     admit(population.closeRound(round, children, archs, latencyMs, this::isNew));
+    openRound = Optional.empty();
   }
 
   /** The open round could not be bred (a generator or the predictor failed): the search fails. */
   public void failRound(BreedingRound round, String why) {
+    if (failRoundHere(round, why)) {
+      emit(new SearchEvent.RoundFailed(round.id(), why));
+    }
+  }
+
+  private boolean failRoundHere(BreedingRound round, String why) {
     if (population.failRound(round)) {
       failure = Optional.of("breeding failed: " + why);
+      openRound = Optional.empty();
+      return true;
     }
+    return false;
   }
 
   /** True while a round is open. */
@@ -298,7 +451,7 @@ public final class SearchState {
   /** Breeds at least {@code wanted} children (budget allowing) round by round, right here. */
   private void breedHere(int wanted) {
     while (book.pending() < wanted) {
-      Optional<BreedingRound> round = openRound(wanted - book.pending());
+      Optional<BreedingRound> round = openRoundHere(wanted - book.pending());
       if (round.isEmpty()) {
         return;
       }
@@ -310,10 +463,10 @@ public final class SearchState {
         archs = screen.decode(children);
         latencyMs = screen.latency().predictMs(archs);
       } catch (RuntimeException e) {
-        failRound(r, "latency prediction: " + e.getMessage());
+        failRoundHere(r, "latency prediction: " + e.getMessage());
         return;
       }
-      closeRound(r, children, archs, latencyMs);
+      closeRoundHere(r, children, archs, latencyMs);
     }
   }
 

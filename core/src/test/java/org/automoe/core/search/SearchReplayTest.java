@@ -1,0 +1,184 @@
+package org.automoe.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.Genome;
+import org.automoe.core.evo.Individual;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A search rebuilt from its events is the search that emitted them, and a search whose owner died
+ * after any event and resumed from the journal ends where an uninterrupted one does.
+ */
+class SearchReplayTest {
+  private static final SearchState.Settings SETTINGS = SearchState.Settings.defaults();
+
+  private static SearchJobSpec generational() {
+    return SearchSamples.spec(SearchMode.GENERATIONAL, new SearchLength.Iterations(2), 11);
+  }
+
+  private static SearchJobSpec async() {
+    return SearchSamples.spec(SearchMode.ASYNC, new SearchLength.Budget(40), 12);
+  }
+
+  private static EvaluationResult ok(EvaluationRequest r) {
+    return EvaluationResult.success(
+        r.candidate().id(), r.lease().attempt(), SearchSamples.loss(r.candidate()), "w", 1);
+  }
+
+  /** Breeds inside the state: leases four at a time, answers them all, the clock ticking. */
+  private static void driveInline(SearchState s) {
+    for (int step = 0; !s.finished(); step++) {
+      for (EvaluationRequest r : s.lease(4, "w", 1_000L * step)) {
+        s.complete(ok(r), "w");
+      }
+      assertTrue(step < 10_000, "the search must finish");
+    }
+  }
+
+  /** Breeds outside the state, as the generator actors do: open, make, close, lease pending. */
+  private static void driveOutside(SearchState s) {
+    for (int step = 0; !s.finished(); step++) {
+      Optional<BreedingRound> open = s.openRound(8);
+      if (open.isPresent()) {
+        BreedingRound r = open.get();
+        List<Genome> children =
+            r.draws().stream().map(d -> s.childMaker().make(d, r.parents())).toList();
+        List<Architecture> archs = SearchSamples.SCREEN.decode(children);
+        s.closeRound(r, children, archs, s.latencyEstimator().predictMs(archs));
+      }
+      for (EvaluationRequest r : s.leasePending(4, "w", 1_000L * step)) {
+        s.complete(ok(r), "w");
+      }
+      assertTrue(step < 10_000, "the search must finish");
+    }
+  }
+
+  private static SearchState recording(SearchJobSpec spec, List<SearchEvent> journal) {
+    SearchState s = new SearchState(spec, SearchSamples.SCREEN, SETTINGS);
+    s.journalTo(journal::add);
+    return s;
+  }
+
+  private static List<String> keys(List<Individual> individuals) {
+    return individuals.stream().map(Individual::key).toList();
+  }
+
+  private static void assertSameEnd(SearchState expected, SearchState actual, String where) {
+    SearchState.Result e = expected.result();
+    SearchState.Result a = actual.result();
+    assertEquals(Set.copyOf(keys(e.evaluated())), Set.copyOf(keys(a.evaluated())), where);
+    assertEquals(e.best().map(Individual::key), a.best().map(Individual::key), where);
+    assertEquals(keys(e.front()), keys(a.front()), where);
+  }
+
+  @Test
+  void replayingTheJournalGivesTheSameStateInBothModes() {
+    for (SearchJobSpec spec : List.of(generational(), async())) {
+      for (boolean outside : new boolean[] {false, true}) {
+        if (outside && spec.mode() == SearchMode.GENERATIONAL) {
+          continue; // generational mode breeds inside the state only
+        }
+        List<SearchEvent> journal = new ArrayList<>();
+        SearchState original = recording(spec, journal);
+        if (outside) {
+          driveOutside(original);
+        } else {
+          driveInline(original);
+        }
+        SearchState replayed =
+            SearchState.replay(spec, SearchSamples.SCREEN, SETTINGS, List.copyOf(journal));
+        String where = spec.mode() + (outside ? " breeding outside" : " breeding inline");
+        assertEquals(
+            keys(original.result().evaluated()), keys(replayed.result().evaluated()), where);
+        assertEquals(original.status(0), replayed.status(0), where);
+        assertEquals(original.leases(), replayed.leases(), where);
+        assertTrue(journal.stream().anyMatch(e -> e instanceof SearchEvent.ResultReported), where);
+      }
+    }
+  }
+
+  @Test
+  void aGenerationalSearchResumedAfterAnyEventEndsLikeAnUninterruptedOne() {
+    List<SearchEvent> journal = new ArrayList<>();
+    SearchState straight = recording(generational(), journal);
+    driveInline(straight);
+    for (int k = 0; k <= journal.size(); k++) {
+      SearchState resumed =
+          SearchState.replay(generational(), SearchSamples.SCREEN, SETTINGS, journal.subList(0, k));
+      resumed.recover();
+      driveInline(resumed);
+      assertSameEnd(straight, resumed, "crashed after event " + k + " of " + journal.size());
+      assertEquals(straight.status(0).evaluated(), resumed.status(0).evaluated());
+    }
+  }
+
+  @Test
+  void anAsyncSearchResumedAfterAnyEventLosesNothingAndCountsNothingTwice() {
+    List<SearchEvent> journal = new ArrayList<>();
+    driveOutside(recording(async(), journal));
+    for (int k = 0; k <= journal.size(); k++) {
+      SearchState resumed =
+          SearchState.replay(async(), SearchSamples.SCREEN, SETTINGS, journal.subList(0, k));
+      int handedBack = resumed.recover();
+      assertTrue(handedBack >= 0);
+      driveOutside(resumed);
+      List<String> evaluated = keys(resumed.result().evaluated());
+      assertEquals(40, evaluated.size(), "crashed after event " + k);
+      assertEquals(evaluated.size(), new HashSet<>(evaluated).size(), "no candidate twice");
+      assertEquals(0, resumed.status(0).failed());
+    }
+  }
+
+  @Test
+  void recoveringHandsOutAgainWhatWasInFlight() {
+    List<SearchEvent> journal = new ArrayList<>();
+    SearchState s = recording(async(), journal);
+    List<EvaluationRequest> held = s.lease(3, "gone", 0);
+    SearchState resumed =
+        SearchState.replay(async(), SearchSamples.SCREEN, SETTINGS, List.copyOf(journal));
+    assertEquals(3, resumed.leases().size());
+    assertEquals(3, resumed.recover());
+    assertTrue(resumed.leases().isEmpty());
+    List<EvaluationRequest> again = resumed.lease(3, "new", 5);
+    assertEquals(
+        Set.copyOf(held.stream().map(r -> r.candidate().id()).toList()),
+        Set.copyOf(again.stream().map(r -> r.candidate().id()).toList()));
+    assertTrue(again.stream().allMatch(r -> r.lease().attempt() == 2));
+  }
+
+  @Test
+  void callsThatChangeNothingEmitNothing() {
+    List<SearchEvent> journal = new ArrayList<>();
+    SearchState s = recording(async(), journal);
+    EvaluationRequest r = s.lease(1, "w", 0).get(0);
+    int after = journal.size();
+    assertEquals(0, s.expire(1), "nothing past its deadline");
+    assertEquals(0, s.release("stranger"));
+    assertEquals(SearchState.Outcome.IGNORED, s.complete(ok(r), "intruder").outcome());
+    assertEquals(after, journal.size(), journal.subList(after, journal.size()).toString());
+  }
+
+  @Test
+  void aJournalOfAnotherSearchDoesNotFit() {
+    List<SearchEvent> journal = new ArrayList<>();
+    SearchState s = recording(async(), journal);
+    EvaluationRequest r = s.lease(1, "w", 0).get(0);
+    s.complete(ok(r), "w");
+    List<SearchEvent> results =
+        journal.stream().filter(e -> e instanceof SearchEvent.ResultReported).toList();
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SearchState.replay(async(), SearchSamples.SCREEN, SETTINGS, results));
+    assertTrue(e.getMessage().startsWith("journal does not fit"), e.getMessage());
+  }
+}
