@@ -2,6 +2,7 @@ package org.automoe.cluster.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.lang.ref.Reference;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,8 +99,9 @@ final class BenchEngineCommand implements Runnable {
     CostModel cost = new CostModel(CostSettings.of(space));
     try (LatencyPredictor predictor = syntheticPredictor(space, cost)) {
       search(space, cost, predictor, Math.max(1000, candidates / 10), 1); // warm-up
-      double[] r = search(space, cost, predictor, candidates, 2);
-      double perSecond = candidates / r[0];
+      Timed r = search(space, cost, predictor, candidates, 2);
+      double perSecond = candidates / r.wallSeconds();
+      double retainedMb = r.retainedHeapBytes() / 1e6;
       if (json) {
         System.out.println(
             Json.write(
@@ -107,31 +109,35 @@ final class BenchEngineCommand implements Runnable {
                     perSecond,
                     1e6 / perSecond,
                     candidates,
-                    (long) r[1],
+                    r.rejectedDraws(),
                     evaluators,
                     prefetch,
                     !noSerialize,
-                    r[0])));
+                    r.wallSeconds(),
+                    retainedMb)));
       } else {
         System.out.printf(
             Locale.ROOT,
             "%d candidates in %.2f s: %.0f candidates/s, %.1f us each (%d draws rejected by"
-                + " the limits; %d evaluators, prefetch %d; %s)%n",
+                + " the limits; %d evaluators, prefetch %d; %s); heap retained at the end"
+                + " %.1f MB%n",
             candidates,
-            r[0],
+            r.wallSeconds(),
             perSecond,
             1e6 / perSecond,
-            (long) r[1],
+            r.rejectedDraws(),
             evaluators,
             prefetch,
-            noSerialize ? "local messages as objects" : "every message serialized");
+            noSerialize ? "local messages as objects" : "every message serialized",
+            retainedMb);
       }
     }
   }
 
   /**
    * The {@code --json} object: throughput and per-candidate overhead, the search's size and
-   * rejected draws, and the engine settings it ran with.
+   * rejected draws, the engine settings it ran with, and the heap in use after a full collection at
+   * the end with the search state still alive (MB; compare two sizes to get bytes per candidate).
    */
   record ThroughputJson(
       double candidatesPerSecond,
@@ -141,10 +147,14 @@ final class BenchEngineCommand implements Runnable {
       int evaluators,
       int prefetch,
       boolean serializeMessages,
-      double wallSeconds) {}
+      double wallSeconds,
+      double retainedHeapMb) {}
 
-  /** One async search; returns wall seconds and rejected draws. */
-  private double[] search(
+  /** What one timed search took, and the heap it left in use. */
+  private record Timed(double wallSeconds, long rejectedDraws, long retainedHeapBytes) {}
+
+  /** One async search. */
+  private Timed search(
       SearchSpace space, CostModel cost, LatencyPredictor predictor, int budget, long seed) {
     Constraints limits =
         new Constraints(OptionalDouble.of(60), OptionalLong.of(80_000_000L), OptionalLong.empty());
@@ -194,13 +204,31 @@ final class BenchEngineCommand implements Runnable {
     }
     try {
       SearchStatus s = done.get(30, TimeUnit.MINUTES);
-      return new double[] {(System.nanoTime() - t0) / 1e9, s.rejected()};
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long retained = heapAfterFullCollection();
+      Reference.reachabilityFence(state); // counted alive, as a long-running search would be
+      return new Timed(seconds, s.rejected(), retained);
     } catch (Exception e) {
       throw new IllegalStateException("the engine did not finish: " + e, e);
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
     }
+  }
+
+  /** Heap in use after asking for full collections until it stops shrinking. */
+  private static long heapAfterFullCollection() {
+    Runtime rt = Runtime.getRuntime();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      long now = rt.totalMemory() - rt.freeMemory();
+      if (now >= used) {
+        break;
+      }
+      used = now;
+    }
+    return used;
   }
 
   /**

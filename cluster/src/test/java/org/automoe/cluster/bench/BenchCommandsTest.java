@@ -25,7 +25,7 @@ class BenchCommandsTest {
     assertEquals(
         "{candidatesPerSecond:float,overheadMicrosPerCandidate:float,candidates:int,"
             + "rejectedDraws:int,evaluators:int,prefetch:int,serializeMessages:bool,"
-            + "wallSeconds:float}",
+            + "wallSeconds:float,retainedHeapMb:float}",
         JsonShape.of(r.out()));
     assertTrue(
         r.out().contains("\"evaluators\":2,\"prefetch\":32,\"serializeMessages\":true,"), r.out());

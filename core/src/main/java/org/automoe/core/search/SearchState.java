@@ -3,11 +3,9 @@ package org.automoe.core.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.automoe.core.InvalidInputException;
@@ -126,7 +124,7 @@ public final class SearchState {
   private final PopulationStrategy population;
 
   private final Map<Long, Bred> unsettled = new HashMap<>();
-  private final Set<String> seen = new HashSet<>();
+  private final SeenKeys seen = new SeenKeys();
   private final List<Individual> evaluated = new ArrayList<>();
   private final ParetoArchive<Individual> archive =
       new ParetoArchive<>(GenerationalSearch::objectives);
