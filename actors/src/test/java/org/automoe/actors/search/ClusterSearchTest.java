@@ -122,9 +122,10 @@ class ClusterSearchTest {
         .tell(new org.apache.pekko.cluster.typed.Leave(Cluster.get(c).selfMember().address()));
 
     SearchState.Result r = outcome.result.get(60, TimeUnit.SECONDS);
-    assertEquals(60, r.evaluated().size());
+    assertEquals(60, r.evaluated());
+    assertEquals(60, outcome.evaluated.size());
     Set<Long> ids = new HashSet<>();
-    for (Individual i : r.evaluated()) {
+    for (Individual i : outcome.evaluated) {
       assertTrue(ids.add(i.candidate().id()), "evaluated twice: " + i.candidate().id());
     }
     assertTrue(onB.get() > 0 && onC.get() > 0, "both worker nodes evaluated: " + onB + ", " + onC);

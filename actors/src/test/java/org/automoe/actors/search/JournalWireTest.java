@@ -119,9 +119,10 @@ class JournalWireTest {
             SearchState.Settings.defaults(),
             back);
     assertEquals(original.status(0), rebuilt.status(0));
+    assertEquals(original.result().evaluated(), rebuilt.result().evaluated());
     assertEquals(
-        original.result().evaluated().stream().map(Individual::key).toList(),
-        rebuilt.result().evaluated().stream().map(Individual::key).toList());
+        original.result().leaders().stream().map(Individual::key).toList(),
+        rebuilt.result().leaders().stream().map(Individual::key).toList());
   }
 
   @Test

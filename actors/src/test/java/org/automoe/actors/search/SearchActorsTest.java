@@ -20,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.automoe.actors.node.NodeGuardian;
 import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.TopKSelection;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.SearchPhase;
@@ -54,10 +55,12 @@ class SearchActorsTest {
     }
   }
 
-  private static void assertEachCandidateOnce(SearchState.Result r, SearchStatus s) {
+  private static void assertEachCandidateOnce(SearchFixtures.Outcome outcome) {
+    SearchStatus s = outcome.last;
     Set<Long> ids = new HashSet<>();
     Set<String> keys = new HashSet<>();
-    for (Individual i : r.evaluated()) {
+    assertEquals(s.evaluated(), outcome.evaluated.size(), "each evaluated one reported once");
+    for (Individual i : outcome.evaluated) {
       assertTrue(ids.add(i.candidate().id()), "evaluated twice: candidate " + i.candidate().id());
       assertTrue(keys.add(i.key()), "architecture twice: " + i.key());
     }
@@ -78,10 +81,14 @@ class SearchActorsTest {
         "coordinator");
     spawnEvaluators(3);
     SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
-    assertEquals(80, r.evaluated().size());
-    assertEquals(r.evaluated(), outcome.evaluated, "each result reported as it came, in order");
+    assertEquals(80, r.evaluated());
+    assertEquals(80, outcome.evaluated.size(), "each result reported as it came");
+    assertEquals(
+        outcome.evaluated.stream().sorted(TopKSelection.BY_LOSS).toList(),
+        r.leaders(),
+        "the leaders are the best of what was reported");
     assertEquals(SearchPhase.DONE, outcome.last.state());
-    assertEachCandidateOnce(r, outcome.last);
+    assertEachCandidateOnce(outcome);
     assertTrue(r.best().isPresent());
     assertTrue(r.front().contains(r.best().get()), "the lowest loss is on the front");
   }
@@ -107,11 +114,11 @@ class SearchActorsTest {
     doomed.stop();
     spawnEvaluators(2);
     SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
-    assertEquals(40, r.evaluated().size());
-    assertEachCandidateOnce(r, outcome.last);
+    assertEquals(40, r.evaluated());
+    assertEachCandidateOnce(outcome);
     assertTrue(outcome.last.requeued() >= 3, outcome.last.toString());
     Set<Long> evaluated = new HashSet<>();
-    r.evaluated().forEach(i -> evaluated.add(i.candidate().id()));
+    outcome.evaluated.forEach(i -> evaluated.add(i.candidate().id()));
     for (EvaluationRequest lost : taken.requests()) {
       assertTrue(evaluated.contains(lost.candidate().id()), "re-queued and evaluated");
     }
@@ -147,10 +154,10 @@ class SearchActorsTest {
             EvaluationResult.success(r.candidate().id(), r.lease().attempt(), 0.5, "slow", 1)));
     spawnEvaluators(1);
     SearchState.Result result = outcome.result.get(30, TimeUnit.SECONDS);
-    assertEquals(6, result.evaluated().size());
-    assertEachCandidateOnce(result, outcome.last);
+    assertEquals(6, result.evaluated());
+    assertEachCandidateOnce(outcome);
     Individual same =
-        result.evaluated().stream()
+        outcome.evaluated.stream()
             .filter(i -> i.candidate().id() == r.candidate().id())
             .findFirst()
             .orElseThrow();
@@ -181,11 +188,11 @@ class SearchActorsTest {
         "second");
     SearchState.Result a = first.result.get(30, TimeUnit.SECONDS);
     SearchState.Result b = second.result.get(30, TimeUnit.SECONDS);
-    assertEquals(60, a.evaluated().size());
-    assertEquals(30, b.evaluated().size());
-    assertEachCandidateOnce(a, first.last);
-    assertEachCandidateOnce(b, second.last);
-    for (Individual i : b.evaluated()) {
+    assertEquals(60, a.evaluated());
+    assertEquals(30, b.evaluated());
+    assertEachCandidateOnce(first);
+    assertEachCandidateOnce(second);
+    for (Individual i : second.evaluated) {
       assertEquals(SearchFixtures.loss(i.candidate()), i.validationLoss(), 0, "its own result");
     }
   }
@@ -255,8 +262,8 @@ class SearchActorsTest {
         "evaluator");
     // The only evaluator: the search ends only if it rejoins after its restart.
     SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
-    assertEquals(20, r.evaluated().size());
-    assertEachCandidateOnce(r, outcome.last);
+    assertEquals(20, r.evaluated());
+    assertEachCandidateOnce(outcome);
     assertTrue(outcome.last.requeued() >= 1, "its leases were handed out again");
   }
 
@@ -290,7 +297,7 @@ class SearchActorsTest {
             SearchFixtures::loss, blocking, 2, Clock.systemUTC(), "searched-weights"),
         "evaluator");
     SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
-    assertEquals(30, r.evaluated().size());
+    assertEquals(30, r.evaluated());
     assertEquals(0, wrong.get(), "the evaluator with other weights evaluated nothing");
   }
 }

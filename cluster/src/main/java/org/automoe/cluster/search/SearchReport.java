@@ -13,8 +13,9 @@ import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 
 /**
- * Writes a finished search into its folder: {@code result.json} (status, best, front), {@code
- * evaluated.csv} (every evaluated candidate with its seed, so draws replay) and {@code best.yml}.
+ * Writes a finished search into its folder: {@code result.json} (status, best, front) and {@code
+ * best.yml}; and the rows of {@code evaluated.csv} (every evaluated candidate with its seed, so
+ * draws replay), which {@link SearchRun} appends as results come in.
  */
 final class SearchReport {
   private SearchReport() {}
@@ -28,7 +29,6 @@ final class SearchReport {
     RunDirectory out = new RunDirectory(dir);
     SearchResultFile file = SearchResultFile.of(spec, result, status, finalists);
     out.write("result.json", Json.write(file) + "\n");
-    out.write("evaluated.csv", csv(result.evaluated()));
     result
         .best()
         .ifPresent(b -> out.write("best.yml", HatYamlCodec.write(b.candidate().architecture())));
@@ -37,12 +37,6 @@ final class SearchReport {
 
   static final String CSV_HEADER =
       "candidate,generation,draw_seed,valid_loss,predicted_latency_ms,flops,params_active,key\n";
-
-  private static String csv(List<Individual> evaluated) {
-    StringBuilder out = new StringBuilder(CSV_HEADER);
-    evaluated.forEach(i -> out.append(csvRow(i)));
-    return out.toString();
-  }
 
   /** One evaluated candidate as a line of {@code evaluated.csv}. */
   static String csvRow(Individual i) {

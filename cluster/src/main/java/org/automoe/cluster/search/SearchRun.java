@@ -102,13 +102,13 @@ public final class SearchRun {
       result = progress.done.get();
       // Measured once the search is over, so no evaluation shares the machine with the probe.
       int finalists = search.finalists();
-      if (finalists > 0 && !result.evaluated().isEmpty()) {
+      if (finalists > 0 && result.evaluated() > 0) {
         LOG.info("measuring the " + finalists + " best architectures' latency on this machine");
         ProbeClient probe = new ProbeClient(node.system(), Duration.ofMinutes(10));
         measured =
             Finalists.measure(
                 probe::measure,
-                result.evaluated(),
+                result.leaders(),
                 finalists,
                 spec.constraints().maxLatencyMs(),
                 search.finalistRuns());

@@ -1,6 +1,7 @@
 package org.automoe.core.search;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -109,9 +110,28 @@ public final class SearchState {
     }
   }
 
-  /** The answer to a finished (or stopped) search. */
+  /**
+   * The best evaluated architectures the state keeps, by validation loss: enough for the finalists
+   * of any search (at most 100 are measured). Everything evaluated is streamed to the owner as it
+   * comes ({@link #streamEvaluatedTo}), so memory does not grow with the search.
+   */
+  public static final int LEADERS = 128;
+
+  /**
+   * The answer to a finished (or stopped) search.
+   *
+   * @param evaluated how many candidates were evaluated
+   * @param leaders the best of them by validation loss, best first, at most {@link #LEADERS}
+   * @param best the best of them
+   * @param front the Pareto front (loss against cost), by loss
+   */
   public record Result(
-      List<Individual> evaluated, Optional<Individual> best, List<Individual> front) {}
+      long evaluated, List<Individual> leaders, Optional<Individual> best, List<Individual> front) {
+    public Result {
+      leaders = List.copyOf(leaders);
+      front = List.copyOf(front);
+    }
+  }
 
   /** A candidate not yet settled, with the genome its individual will carry. */
   private record Bred(Candidate candidate, Genome genome) {}
@@ -125,7 +145,9 @@ public final class SearchState {
 
   private final Map<Long, Bred> unsettled = new HashMap<>();
   private final SeenKeys seen = new SeenKeys();
-  private final List<Individual> evaluated = new ArrayList<>();
+  private final List<Individual> leaders = new ArrayList<>();
+  private long evaluated;
+  private Consumer<Individual> evaluatedSink = individual -> {};
   private final ParetoArchive<Individual> archive =
       new ParetoArchive<>(GenerationalSearch::objectives);
 
@@ -272,6 +294,14 @@ public final class SearchState {
     return n;
   }
 
+  /**
+   * Sends every individual evaluated from now on to {@code sink}, in order (a replay sends none:
+   * they were sent when they happened).
+   */
+  public void streamEvaluatedTo(Consumer<Individual> sink) {
+    this.evaluatedSink = sink;
+  }
+
   /** Sends every event from now on to {@code sink} (the owner's journal). */
   public void journalTo(Consumer<SearchEvent> sink) {
     this.journal = sink;
@@ -361,7 +391,7 @@ public final class SearchState {
         spec.name(),
         phase,
         draws,
-        evaluated.size(),
+        evaluated,
         rejected,
         book.pending(),
         book.inFlight(),
@@ -375,7 +405,7 @@ public final class SearchState {
   public Result result() {
     List<Individual> front = new ArrayList<>(archive.front());
     front.sort(Comparator.comparingDouble(Individual::validationLoss));
-    return new Result(List.copyOf(evaluated), best, List.copyOf(front));
+    return new Result(evaluated, leaders, best, front);
   }
 
   /** The candidates handed out and not yet answered, by id (for reports and tests). */
@@ -470,13 +500,29 @@ public final class SearchState {
 
   private Individual accept(Bred bred, double loss) {
     Individual ind = new Individual(bred.candidate(), bred.genome(), loss);
-    evaluated.add(ind);
+    evaluated++;
+    keepIfLeader(ind);
+    if (!replaying) {
+      evaluatedSink.accept(ind);
+    }
     if (best.isEmpty() || TopKSelection.BY_LOSS.compare(ind, best.get()) < 0) {
       best = Optional.of(ind);
     }
     archive.offer(ind);
     population.accept(ind);
     return ind;
+  }
+
+  /** Keeps {@code ind} among the leaders when it is one of the best {@link #LEADERS}. */
+  private void keepIfLeader(Individual ind) {
+    int at = Collections.binarySearch(leaders, ind, TopKSelection.BY_LOSS);
+    int insertAt = at >= 0 ? at : -at - 1;
+    if (insertAt < LEADERS) {
+      leaders.add(insertAt, ind);
+      if (leaders.size() > LEADERS) {
+        leaders.remove(leaders.size() - 1);
+      }
+    }
   }
 
   /** Leases taken back; candidates that had used their last attempt are settled as failed. */

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.automoe.core.arch.Architecture;
@@ -75,7 +77,8 @@ class SearchReplayTest {
   private static void assertSameEnd(SearchState expected, SearchState actual, String where) {
     SearchState.Result e = expected.result();
     SearchState.Result a = actual.result();
-    assertEquals(Set.copyOf(keys(e.evaluated())), Set.copyOf(keys(a.evaluated())), where);
+    assertEquals(e.evaluated(), a.evaluated(), where);
+    assertEquals(keys(e.leaders()), keys(a.leaders()), where);
     assertEquals(e.best().map(Individual::key), a.best().map(Individual::key), where);
     assertEquals(keys(e.front()), keys(a.front()), where);
   }
@@ -97,8 +100,8 @@ class SearchReplayTest {
         SearchState replayed =
             SearchState.replay(spec, SearchSamples.SCREEN, SETTINGS, List.copyOf(journal));
         String where = spec.mode() + (outside ? " breeding outside" : " breeding inline");
-        assertEquals(
-            keys(original.result().evaluated()), keys(replayed.result().evaluated()), where);
+        assertEquals(original.result().evaluated(), replayed.result().evaluated(), where);
+        assertEquals(keys(original.result().leaders()), keys(replayed.result().leaders()), where);
         assertEquals(original.status(0), replayed.status(0), where);
         assertEquals(original.leases(), replayed.leases(), where);
         assertTrue(journal.stream().anyMatch(e -> e instanceof SearchEvent.ResultReported), where);
@@ -124,14 +127,25 @@ class SearchReplayTest {
   @Test
   void anAsyncSearchResumedAfterAnyEventLosesNothingAndCountsNothingTwice() {
     List<SearchEvent> journal = new ArrayList<>();
-    driveOutside(recording(async(), journal));
+    SearchState original = recording(async(), journal);
+    Map<Long, String> keyOf = new HashMap<>();
+    original.streamEvaluatedTo(i -> keyOf.put(i.candidate().id(), i.key()));
+    driveOutside(original);
     for (int k = 0; k <= journal.size(); k++) {
-      SearchState resumed =
-          SearchState.replay(async(), SearchSamples.SCREEN, SETTINGS, journal.subList(0, k));
-      int handedBack = resumed.recover();
-      assertTrue(handedBack >= 0);
+      List<SearchEvent> before = journal.subList(0, k);
+      SearchState resumed = SearchState.replay(async(), SearchSamples.SCREEN, SETTINGS, before);
+      List<Individual> after = SearchStateTest.streamed(resumed);
+      resumed.recover();
       driveOutside(resumed);
-      List<String> evaluated = keys(resumed.result().evaluated());
+      // Before the crash: the successes the journal holds (ids replay to the same candidates).
+      List<String> evaluated = new ArrayList<>();
+      for (SearchEvent e : before) {
+        if (e instanceof SearchEvent.ResultReported r && r.result().succeeded()) {
+          evaluated.add(keyOf.get(r.result().candidateId()));
+        }
+      }
+      evaluated.addAll(keys(after));
+      assertEquals(40, resumed.result().evaluated(), "crashed after event " + k);
       assertEquals(40, evaluated.size(), "crashed after event " + k);
       assertEquals(evaluated.size(), new HashSet<>(evaluated).size(), "no candidate twice");
       assertEquals(0, resumed.status(0).failed());

@@ -21,6 +21,8 @@ import org.automoe.core.evo.ChildMaker;
 import org.automoe.core.evo.EvolutionSettings;
 import org.automoe.core.evo.GenerationalSearch;
 import org.automoe.core.evo.GenerationalStep;
+import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.TopKSelection;
 import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.evo.constraint.LatencyEstimator;
 import org.automoe.core.evo.constraint.Screen;
@@ -83,6 +85,13 @@ class SearchStateTest {
     return ok(r, "w");
   }
 
+  /** Collects every individual {@code s} evaluates from now on, in order. */
+  static List<Individual> streamed(SearchState s) {
+    List<Individual> out = new ArrayList<>();
+    s.streamEvaluatedTo(out::add);
+    return out;
+  }
+
   private static void assertAccounted(SearchState s) {
     SearchStatus st = s.status(0);
     assertEquals(
@@ -112,30 +121,35 @@ class SearchStateTest {
   void generationalModeReplaysWhateverOrderResultsArriveIn() {
     SearchState a = generational(3, 7);
     SearchState b = generational(3, 7);
+    List<Individual> evaluatedA = streamed(a);
+    List<Individual> evaluatedB = streamed(b);
     drive(a, new Random(1));
     drive(b, new Random(2));
-    assertEquals(a.result().evaluated().size(), b.result().evaluated().size());
+    assertEquals(a.result().evaluated(), b.result().evaluated());
     List<String> keysA = new ArrayList<>();
     List<String> keysB = new ArrayList<>();
-    a.result().evaluated().forEach(i -> keysA.add(i.candidate().id() + " " + i.key()));
-    b.result().evaluated().forEach(i -> keysB.add(i.candidate().id() + " " + i.key()));
+    evaluatedA.forEach(i -> keysA.add(i.candidate().id() + " " + i.key()));
+    evaluatedB.forEach(i -> keysB.add(i.candidate().id() + " " + i.key()));
     Collections.sort(keysA);
     Collections.sort(keysB);
     assertEquals(keysA, keysB);
     assertEquals(a.result().best(), b.result().best());
-    assertEquals(20 + 3 * 15, a.result().evaluated().size());
+    assertEquals(20 + 3 * 15, a.result().evaluated());
+    assertEquals(20 + 3 * 15, evaluatedA.size());
+    assertEquals(a.result().leaders(), b.result().leaders());
     assertEquals(SearchPhase.DONE, a.status(0).state());
   }
 
   @Test
   void generationalModeFindsWhatTheSynchronousDriverFinds() {
     SearchState s = generational(2, 11);
+    List<Individual> evaluated = streamed(s);
     drive(s, new Random(3));
     GenerationalSearch.Result sync =
         new GenerationalSearch(new GenerationalStep(screen(LIMIT), SMALL_EVOLUTION))
             .run(11, 2, SearchStateTest::loss);
     Set<String> viaState = new HashSet<>();
-    s.result().evaluated().forEach(i -> viaState.add(i.key()));
+    evaluated.forEach(i -> viaState.add(i.key()));
     Set<String> viaDriver = new HashSet<>();
     sync.evaluated().forEach(i -> viaDriver.add(i.key()));
     assertEquals(viaDriver, viaState);
@@ -145,6 +159,7 @@ class SearchStateTest {
   @Test
   void asyncModeSpendsExactlyItsBudgetOnDistinctArchitecturesWithoutABarrier() {
     SearchState s = async(60, 5);
+    List<Individual> evaluated = streamed(s);
     // Half the population is still in flight, and work can still be pulled: no barrier.
     List<EvaluationRequest> held = s.lease(10, "slow", 0);
     for (int i = 0; i < 4; i++) {
@@ -155,10 +170,15 @@ class SearchStateTest {
     assertTrue(s.status(0).evaluated() > 20, "bred past the population while 10 were held");
     held.forEach(r -> s.complete(ok(r, "slow")));
     drive(s, new Random(4));
-    assertEquals(60, s.result().evaluated().size());
+    assertEquals(60, s.result().evaluated());
+    assertEquals(60, evaluated.size());
     Set<String> keys = new HashSet<>();
-    s.result().evaluated().forEach(i -> assertTrue(keys.add(i.key()), "twice: " + i.key()));
-    s.result().evaluated().forEach(i -> assertTrue(i.candidate().cost().flops() <= 80_000_000L));
+    evaluated.forEach(i -> assertTrue(keys.add(i.key()), "twice: " + i.key()));
+    evaluated.forEach(i -> assertTrue(i.candidate().cost().flops() <= 80_000_000L));
+    assertEquals(
+        evaluated.stream().sorted(TopKSelection.BY_LOSS).toList(),
+        s.result().leaders(),
+        "fewer than the leaders' cap: every evaluated one, best first");
     assertAccounted(s);
     assertTrue(s.lease(16, "w", 0).isEmpty(), "nothing beyond the budget");
   }
