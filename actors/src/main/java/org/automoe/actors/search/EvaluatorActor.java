@@ -41,11 +41,11 @@ import org.automoe.core.search.Evaluator;
  * still running is reported to the coordinator that leased it.
  *
  * <p>It guards the search against itself: after {@link Timing#failuresBeforePause} failed
- * evaluations in a row it stops asking for work for {@link Timing#pause} (a broken evaluator would
- * otherwise burn every candidate's attempts); a request for work that gets no answer within {@link
- * Timing#workTimeout} is sent again (messages between nodes may be lost); and an evaluation that
- * runs out of memory is reported as failed, then the evaluator stops, since its node's heap can no
- * longer be trusted.
+ * evaluations in a row it neither starts nor asks for work for {@link Timing#pause} (a broken
+ * evaluator would otherwise burn every candidate's attempts); a request for work that gets no
+ * answer within {@link Timing#workTimeout} is sent again (messages between nodes may be lost); and
+ * an evaluation that runs out of memory is reported as failed, then the evaluator stops, since its
+ * node's heap can no longer be trusted.
  */
 public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Command> {
   /** What an evaluator understands. */
@@ -64,10 +64,16 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
    * Leased candidates. Empty with {@code finished} when the search is over, or with {@code
    * retryAfterMs} when nothing can be handed out yet.
    */
-  public record Work(List<EvaluationRequest> requests, boolean finished, long retryAfterMs)
+  public record Work(
+      List<EvaluationRequest> requests, boolean finished, long retryAfterMs, long request)
       implements Command, WireMessage {
     public Work {
       requests = List.copyOf(requests);
+    }
+
+    /** An answer to no request in particular (request 0). */
+    public Work(List<EvaluationRequest> requests, boolean finished, long retryAfterMs) {
+      this(requests, finished, retryAfterMs, 0);
     }
   }
 
@@ -140,6 +146,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private EvaluationRequest evaluating;
 
   private final Timing timing;
+
+  /** Numbers of this evaluator's requests to the current coordinator still unanswered. */
+  private final Set<Long> outstanding = new HashSet<>();
+
+  private long lastRequest;
   private boolean pulling;
   private boolean finished;
   private int failuresInARow;
@@ -243,6 +254,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
       queue.clear(); // its leases died with it
       coordinator = null;
       pulling = false;
+      outstanding.clear();
       if (next != null) {
         switchTo(next);
       }
@@ -258,6 +270,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
     next = null;
     finished = false;
     pulling = false;
+    outstanding.clear(); // answers of the former coordinator are ignored from now on
     queue.clear();
     getContext().watchWith(c, new CoordinatorGone(c));
     pullIfRoom();
@@ -266,6 +279,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private Behavior<Command> onWork(Work m) {
     if (coordinator == null) {
       return this; // asked for before a restart: its leases run out and go to others
+    }
+    if (m.request() != 0 && !outstanding.remove(m.request())) {
+      // An answer from a coordinator served before, or to a request of a former incarnation:
+      // taking it would mix searches (its leases run out and go to others).
+      return this;
     }
     pulling = false;
     timers.cancel(WorkTimedOut.INSTANCE);
@@ -328,6 +346,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private Behavior<Command> onResume() {
     paused = false;
     failuresInARow = 0;
+    startNext();
     pullIfRoom();
     return this;
   }
@@ -355,7 +374,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   }
 
   private void startNext() {
-    while (evaluating == null && !queue.isEmpty()) {
+    // Paused after failures in a row: what it holds waits (its leases may lapse to others).
+    while (evaluating == null && !paused && !queue.isEmpty()) {
       EvaluationRequest r = queue.pollFirst();
       if (r.lease().deadlineEpochMs() < clock.millis()) {
         continue; // already handed to another evaluator
@@ -407,8 +427,10 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
     // Refill at half: one pull (and one breeding round at the coordinator) per several candidates.
     if (coordinator != null && !finished && !pulling && !paused && held <= prefetch / 2) {
       pulling = true;
+      outstanding.add(++lastRequest);
       timers.startSingleTimer(WorkTimedOut.INSTANCE, timing.workTimeout());
-      coordinator.tell(new SearchCoordinator.RequestWork(getContext().getSelf(), prefetch - held));
+      coordinator.tell(
+          new SearchCoordinator.RequestWork(getContext().getSelf(), prefetch - held, lastRequest));
     }
   }
 }

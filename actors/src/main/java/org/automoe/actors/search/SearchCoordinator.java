@@ -51,11 +51,24 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   /** What a coordinator understands. */
   public sealed interface Command {}
 
-  /** An evaluator asks for up to {@code count} candidates, in [1, {@value #MAX_COUNT}]. */
-  public record RequestWork(ActorRef<EvaluatorActor.Command> worker, int count)
+  /**
+   * An evaluator asks for up to {@code count} candidates, in [1, {@value #MAX_COUNT}]; {@code
+   * request} is its number for this request, echoed in the answer so it can tell answers apart.
+   */
+  public record RequestWork(ActorRef<EvaluatorActor.Command> worker, int count, long request)
       implements Command, WireMessage {
     /** The most candidates one request may ask for (a pull is further capped by the search). */
     public static final int MAX_COUNT = 1024;
+
+    public RequestWork(ActorRef<EvaluatorActor.Command> worker, int count) {
+      this(worker, count, 0);
+    }
+
+    /** The answer to this request. */
+    EvaluatorActor.Work answer(
+        List<EvaluationRequest> requests, boolean finished, long retryAfterMs) {
+      return new EvaluatorActor.Work(requests, finished, retryAfterMs, request);
+    }
   }
 
   /** An evaluator reports the result of one lease. */
@@ -105,8 +118,15 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
    * @param tick how often late leases are looked for and progress is reported
    * @param retryAfter how long an evaluator waits before pulling again when nothing can be handed
    *     out (a generation barrier)
+   * @param evaluatorWait how long the search may go without any evaluator before it stops as failed
+   *     (evaluators that ran out of memory stop for good; a search nobody serves must not wait
+   *     forever)
    */
-  public record Settings(Duration tick, Duration retryAfter) {
+  public record Settings(Duration tick, Duration retryAfter, Duration evaluatorWait) {
+    public Settings(Duration tick, Duration retryAfter) {
+      this(tick, retryAfter, Duration.ofMinutes(10));
+    }
+
     public static Settings defaults() {
       return new Settings(Duration.ofSeconds(1), Duration.ofMillis(200));
     }
@@ -127,6 +147,10 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   private final Deque<RequestWork> parked = new ArrayDeque<>();
 
   private final long startNanos = System.nanoTime();
+
+  /** When the search last had an evaluator (or started). */
+  private long servedNanos = System.nanoTime();
+
   private boolean reported;
 
   public static Behavior<Command> create(
@@ -209,20 +233,17 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       return this;
     }
     if (state.finished()) {
-      m.worker().tell(new EvaluatorActor.Work(List.of(), true, 0));
+      m.worker().tell(m.answer(List.of(), true, 0));
       reportIfFinished();
       return this;
     }
     List<EvaluationRequest> work = state.lease(m.count(), key(m.worker()), clock.millis());
     if (work.isEmpty()) {
       boolean over = state.finished();
-      m.worker()
-          .tell(
-              new EvaluatorActor.Work(
-                  List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
+      m.worker().tell(m.answer(List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
       reportIfFinished();
     } else {
-      m.worker().tell(new EvaluatorActor.Work(work, false, 0));
+      m.worker().tell(m.answer(work, false, 0));
     }
     return this;
   }
@@ -237,13 +258,13 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       RequestWork r = parked.peekFirst();
       if (state.finished()) {
         parked.pollFirst();
-        r.worker().tell(new EvaluatorActor.Work(List.of(), true, 0));
+        r.worker().tell(r.answer(List.of(), true, 0));
         continue;
       }
       List<EvaluationRequest> work = state.leasePending(r.count(), key(r.worker()), clock.millis());
       if (!work.isEmpty()) {
         parked.pollFirst();
-        r.worker().tell(new EvaluatorActor.Work(work, false, 0));
+        r.worker().tell(r.answer(work, false, 0));
         continue;
       }
       if (state.breeding()) {
@@ -257,10 +278,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       }
       parked.pollFirst();
       boolean over = state.finished();
-      r.worker()
-          .tell(
-              new EvaluatorActor.Work(
-                  List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
+      r.worker().tell(r.answer(List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
     }
   }
 
@@ -340,6 +358,16 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   }
 
   private Behavior<Command> onTick() {
+    if (!watched.isEmpty()) {
+      servedNanos = System.nanoTime();
+    } else if (!reported && System.nanoTime() - servedNanos >= settings.evaluatorWait().toNanos()) {
+      String why =
+          "no evaluator for "
+              + settings.evaluatorWait().toMillis() / 1000.0
+              + " s: every one stopped or left";
+      getContext().getLog().error("search stops: {}", why);
+      state.stop(why);
+    }
     int late = state.expire(clock.millis());
     if (late > 0) {
       getContext().getLog().warn("{} leases passed their deadline; handed out again", late);

@@ -42,6 +42,7 @@ public final class EngineMapper {
     return RequestWorkProto.newBuilder()
         .setWorker(refToString.apply(m.worker()))
         .setCount(m.count())
+        .setRequest(m.request())
         .build();
   }
 
@@ -54,12 +55,15 @@ public final class EngineMapper {
               + p.getCount());
     }
     return new SearchCoordinator.RequestWork(
-        ref(p.getWorker(), "RequestWorkProto.worker"), p.getCount());
+        ref(p.getWorker(), "RequestWorkProto.worker"), p.getCount(), p.getRequest());
   }
 
   public WorkProto toProto(EvaluatorActor.Work m) {
     WorkProto.Builder b =
-        WorkProto.newBuilder().setFinished(m.finished()).setRetryAfterMs(m.retryAfterMs());
+        WorkProto.newBuilder()
+            .setFinished(m.finished())
+            .setRetryAfterMs(m.retryAfterMs())
+            .setRequest(m.request());
     for (EvaluationRequest r : m.requests()) {
       b.addRequests(EvaluationMapper.toProto(r, ""));
     }
@@ -73,7 +77,8 @@ public final class EngineMapper {
     return new EvaluatorActor.Work(
         p.getRequestsList().stream().map(EvaluationMapper::fromProto).toList(),
         p.getFinished(),
-        p.getRetryAfterMs());
+        p.getRetryAfterMs(),
+        p.getRequest());
   }
 
   public ReportResultProto toProto(SearchCoordinator.ReportResult m) {

@@ -14,6 +14,7 @@ import org.automoe.proto.RoundClosedEventProto;
 import org.automoe.proto.RoundFailedEventProto;
 import org.automoe.proto.RoundOpenedEventProto;
 import org.automoe.proto.SearchEventProto;
+import org.automoe.proto.StoppedEventProto;
 import org.automoe.proto.WorkerLeftEventProto;
 
 /** A search's journal events and their protobuf twins. */
@@ -24,11 +25,7 @@ public final class SearchEventMapper {
     SearchEventProto.Builder b = SearchEventProto.newBuilder();
     if (event instanceof SearchEvent.Leased e) {
       b.setLeased(
-          LeasedEventProto.newBuilder()
-              .setMax(e.max())
-              .setWorker(e.worker())
-              .setNowMs(e.nowMs())
-              .setBreedFirst(e.breedFirst()));
+          LeasedEventProto.newBuilder().setMax(e.max()).setWorker(e.worker()).setNowMs(e.nowMs()));
     } else if (event instanceof SearchEvent.ResultReported e) {
       b.setResultReported(
           ResultReportedEventProto.newBuilder()
@@ -50,6 +47,8 @@ public final class SearchEventMapper {
       b.setRoundClosed(c);
     } else if (event instanceof SearchEvent.RoundFailed e) {
       b.setRoundFailed(RoundFailedEventProto.newBuilder().setRoundId(e.roundId()).setWhy(e.why()));
+    } else if (event instanceof SearchEvent.Stopped e) {
+      b.setStopped(StoppedEventProto.newBuilder().setWhy(e.why()));
     } else if (event instanceof SearchEvent.Recovered) {
       b.setRecovered(RecoveredEventProto.getDefaultInstance());
     }
@@ -65,7 +64,7 @@ public final class SearchEventMapper {
               "LeasedEventProto.max must be at least 1, but was " + e.getMax());
         }
         yield new SearchEvent.Leased(
-            e.getMax(), worker(e.getWorker(), "LeasedEventProto"), e.getNowMs(), e.getBreedFirst());
+            e.getMax(), worker(e.getWorker(), "LeasedEventProto"), e.getNowMs());
       }
       case RESULT_REPORTED -> {
         ResultReportedEventProto e = p.getResultReported();
@@ -89,6 +88,7 @@ public final class SearchEventMapper {
       case ROUND_FAILED ->
           new SearchEvent.RoundFailed(p.getRoundFailed().getRoundId(), p.getRoundFailed().getWhy());
       case RECOVERED -> new SearchEvent.Recovered();
+      case STOPPED -> new SearchEvent.Stopped(p.getStopped().getWhy());
       case EVENT_NOT_SET -> throw new WireFormatException("SearchEventProto.event is not set");
     };
   }

@@ -92,8 +92,23 @@ class EvaluatorActorTest {
     SearchCoordinator.RequestWork again =
         coordinator.expectMessageClass(SearchCoordinator.RequestWork.class, WAIT);
     long waited = (System.nanoTime() - joinedAt) / 1_000_000;
-    assertEquals(first, again);
+    assertEquals(first.worker(), again.worker());
+    assertEquals(first.count(), again.count());
+    assertEquals(first.request() + 1, again.request(), "a new request, told apart from the first");
     assertTrue(waited >= timeout.toMillis(), "asked again after " + waited + " ms");
+  }
+
+  @Test
+  void ignoresAnAnswerToNoRequestOfItsOwn() {
+    ActorRef<EvaluatorActor.Command> ev =
+        evaluator(SearchFixtures::loss, new EvaluatorActor.Timing(3, Duration.ZERO, WAIT));
+    SearchCoordinator.RequestWork asked =
+        coordinator.expectMessageClass(SearchCoordinator.RequestWork.class, WAIT);
+    // A late "finished" for an earlier request must not end its work for this coordinator.
+    ev.tell(new EvaluatorActor.Work(List.of(), true, 0, asked.request() + 7));
+    ev.tell(new EvaluatorActor.Work(work(1).requests(), false, 0, asked.request()));
+    assertEquals(1, nextResult().candidateId());
+    coordinator.expectMessageClass(SearchCoordinator.RequestWork.class, WAIT);
   }
 
   @Test

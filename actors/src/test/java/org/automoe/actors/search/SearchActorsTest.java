@@ -198,6 +198,24 @@ class SearchActorsTest {
   }
 
   @Test
+  void aSearchNoEvaluatorServesStopsAsFailedSayingWhy() throws Exception {
+    SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
+    kit.spawn(
+        SearchCoordinator.create(
+            SearchFixtures.async(10, 3, SearchState.Settings.defaults()),
+            new SearchCoordinator.Settings(
+                Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(200)),
+            Clock.systemUTC(),
+            outcome),
+        "unserved");
+    SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(0, r.evaluated());
+    assertEquals(SearchPhase.FAILED, outcome.last.state());
+    assertEquals(
+        "no evaluator for 0.2 s: every one stopped or left", outcome.last.failure().orElseThrow());
+  }
+
+  @Test
   void statusAnswersAcrossTheSerializer() {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
     ActorRef<SearchCoordinator.Command> coordinator =

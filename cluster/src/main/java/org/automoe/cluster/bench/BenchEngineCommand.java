@@ -186,23 +186,23 @@ final class BenchEngineCommand implements Runnable {
     Evaluator instant = c -> 10 - Math.log(c.cost().paramsActive());
     ActorSystem<NodeGuardian.Command> system =
         ActorSystem.create(NodeGuardian.create(), "bench", config());
-    long t0 = System.nanoTime();
-    NodeGuardian.spawn(
-        system,
-        SearchCoordinator.create(
-            state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
-        "coordinator-" + seed,
-        NodeGuardian.Supervision.STOP,
-        SPAWN_TIMEOUT);
-    for (int i = 0; i < evaluators; i++) {
+    try {
+      long t0 = System.nanoTime();
       NodeGuardian.spawn(
           system,
-          EvaluatorActor.create(instant, Runnable::run, prefetch, Clock.systemUTC()),
-          "evaluator-" + seed + "-" + i,
-          NodeGuardian.Supervision.RESTART,
+          SearchCoordinator.create(
+              state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
+          "coordinator-" + seed,
+          NodeGuardian.Supervision.STOP,
           SPAWN_TIMEOUT);
-    }
-    try {
+      for (int i = 0; i < evaluators; i++) {
+        NodeGuardian.spawn(
+            system,
+            EvaluatorActor.create(instant, Runnable::run, prefetch, Clock.systemUTC()),
+            "evaluator-" + seed + "-" + i,
+            NodeGuardian.Supervision.RESTART,
+            SPAWN_TIMEOUT);
+      }
       SearchStatus s = done.get(30, TimeUnit.MINUTES);
       double seconds = (System.nanoTime() - t0) / 1e9;
       long retained = heapAfterFullCollection();

@@ -9,6 +9,8 @@ import org.automoe.core.data.Corpus;
 import org.automoe.core.data.CorpusBuilder;
 import org.automoe.core.data.CorpusFiles;
 import org.automoe.core.data.UserCorpus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,8 @@ import picocli.CommandLine.Option;
     description =
         "Turn a TSV file (--tsv) or two aligned files (--src, --tgt) into a corpus folder.")
 final class ImportCorpusCommand implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportCorpusCommand.class);
+
   @Option(names = "--tsv", description = "source<TAB>target per line")
   Path tsv;
 
@@ -64,8 +68,7 @@ final class ImportCorpusCommand implements Runnable {
         "split: %d train, %d valid, %d test -> %s%n",
         c.train().size(), c.valid().size(), c.test().size(), out);
     if (c.valid().isEmpty() || c.test().isEmpty()) {
-      System.out.println(
-          "warning: an empty validation or test split; the corpus is too small to evaluate on");
+      LOG.warn("an empty validation or test split; the corpus is too small to evaluate on");
     }
   }
 

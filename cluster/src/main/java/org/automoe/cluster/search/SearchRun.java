@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.automoe.actors.search.SearchCoordinator;
@@ -27,6 +28,7 @@ import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one search on the embedded cluster: this node has both roles, holds the coordinator and a
@@ -58,7 +60,7 @@ public final class SearchRun {
         new Screen(
             new GenomeLayout(spec.space()), setup.cost(), setup.latency(), spec.constraints());
     SearchState state = new SearchState(spec, screen, settings);
-    Progress progress;
+    Progress progress = null;
     SearchState.Result result;
     List<Finalists.Finalist> measured = List.of();
     try (ClusterNode node =
@@ -118,14 +120,24 @@ public final class SearchRun {
       throw new IllegalStateException("interrupted while searching", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } finally {
+      if (progress != null) {
+        progress.close(); // also when the coordinator stopped before it finished
+      }
     }
     SearchStatus status = progress.last;
     SearchResultFile report = SearchReport.write(out, spec, result, status, measured);
     return new Outcome(report, status, result, measured);
   }
 
-  /** Console progress every so often, and the end of the search. */
-  private static final class Progress implements SearchCoordinator.Listener {
+  /**
+   * Console progress every so often, and the end of the search. It logs from the coordinator's
+   * thread, so it carries the logging context of the thread that started the search (the indent of
+   * a stage of {@code automoe run}).
+   */
+  private static final class Progress implements SearchCoordinator.Listener, AutoCloseable {
+    private final Map<String, String> logContext = MDC.getCopyOfContextMap();
+    private boolean closed;
     final CompletableFuture<SearchState.Result> done = new CompletableFuture<>();
     final long everyNanos;
     final SearchJobSpec spec;
@@ -161,20 +173,44 @@ public final class SearchRun {
     public void progress(SearchStatus s) {
       if (System.nanoTime() - lastLine >= everyNanos) {
         lastLine = System.nanoTime();
-        LOG.info(line(s));
+        log(line(s));
       }
     }
 
     @Override
     public void finished(SearchState.Result result, SearchStatus s) {
       last = s;
-      try {
-        csv.close();
-      } catch (IOException e) {
-        LOG.warn("cannot close evaluated.csv: {}", e.getMessage());
-      }
-      LOG.info(line(s));
+      close();
+      log(line(s));
       done.complete(result);
+    }
+
+    private void log(String line) {
+      Map<String, String> own = MDC.getCopyOfContextMap();
+      if (logContext != null) {
+        MDC.setContextMap(logContext);
+      }
+      try {
+        LOG.info(line);
+      } finally {
+        if (own != null) {
+          MDC.setContextMap(own);
+        } else {
+          MDC.clear();
+        }
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        try {
+          csv.close();
+        } catch (IOException e) {
+          LOG.warn("cannot close evaluated.csv: {}", e.getMessage());
+        }
+      }
     }
 
     private String line(SearchStatus s) {
@@ -193,7 +229,7 @@ public final class SearchRun {
       }
       return String.format(
           Locale.ROOT,
-          "  %s: %d evaluated, %d in flight, %d pending, %d rejected, %d failed, %d re-queued;"
+          "%s: %d evaluated, %d in flight, %d pending, %d rejected, %d failed, %d re-queued;"
               + " %s; %.2f/s%s",
           s.state().name().toLowerCase(Locale.ROOT),
           s.evaluated(),

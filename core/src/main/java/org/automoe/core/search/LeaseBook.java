@@ -63,14 +63,23 @@ public final class LeaseBook {
     String worker;
 
     /**
-     * The evaluator whose attempt failed last; it gets the candidate again only as a last resort.
+     * The evaluator whose attempt failed (or ran out of time) last; it gets the candidate again
+     * only after {@link #MAX_PASSES} of its pulls passed it over.
      */
     String failedBy;
+
+    int passes;
 
     Entry(Candidate candidate) {
       this.candidate = candidate;
     }
   }
+
+  /**
+   * Pulls of the evaluator a candidate failed on that pass it over before it gets it anyway: time
+   * for another evaluator to take it, without starving it when there is no other.
+   */
+  static final int MAX_PASSES = 3;
 
   private final long leaseMillis;
   private final int maxAttempts;
@@ -110,15 +119,16 @@ public final class LeaseBook {
   /**
    * Leases up to {@code max} waiting candidates to {@code worker}, first in line first, each until
    * {@code nowMs} plus the lease time and under its next attempt number. A candidate whose last
-   * attempt failed on this worker is passed over while other work waits, so another evaluator tries
-   * it; a lone evaluator still gets it once nothing else is left.
+   * attempt failed on this worker is passed over, so another evaluator tries it, at most {@link
+   * #MAX_PASSES} times; a lone evaluator then gets it back.
    */
   public List<EvaluationRequest> lease(int max, String worker, long nowMs) {
     List<EvaluationRequest> out = new ArrayList<>();
     List<Long> passedOver = new ArrayList<>();
     while (out.size() < max && !pending.isEmpty()) {
       Entry e = entries.get(pending.pollFirst());
-      if (worker.equals(e.failedBy)) {
+      if (worker.equals(e.failedBy) && e.passes < MAX_PASSES) {
+        e.passes++;
         passedOver.add(e.candidate.id());
         continue;
       }
@@ -127,9 +137,6 @@ public final class LeaseBook {
     for (int i = passedOver.size() - 1; i >= 0; i--) {
       pending.addFirst(passedOver.get(i));
     }
-    while (out.size() < max && out.isEmpty() && !pending.isEmpty()) {
-      out.add(handOut(entries.get(pending.pollFirst()), worker, nowMs));
-    }
     return out;
   }
 
@@ -137,14 +144,15 @@ public final class LeaseBook {
     e.attempts++;
     e.lease = new Lease(e.candidate.id(), e.attempts, nowMs + leaseMillis);
     e.worker = worker;
+    e.passes = 0;
     inFlight.put(e.candidate.id(), e);
     return new EvaluationRequest(e.lease, e.candidate);
   }
 
   /**
    * Takes the answer to a lease in; only the current attempt of a candidate in flight, reported by
-   * the evaluator holding it, counts, so a late, repeated, unknown or forged answer changes
-   * nothing.
+   * the evaluator holding it, counts, so a late, repeated or unknown answer, or one from another
+   * evaluator, changes nothing.
    */
   public Settled complete(long candidateId, int attempt, String reporter, boolean succeeded) {
     Entry e = inFlight.get(candidateId);
@@ -168,17 +176,20 @@ public final class LeaseBook {
 
   /** Takes back every lease whose deadline has passed (a lease is still good at its deadline). */
   public Reclaimed expire(long nowMs) {
-    return reclaim(e -> e.lease.deadlineEpochMs() < nowMs);
+    return reclaim(e -> e.lease.deadlineEpochMs() < nowMs, true, false);
   }
 
   /** Takes back every lease held by {@code worker}: it died or left. */
   public Reclaimed release(String worker) {
-    return reclaim(e -> worker.equals(e.worker));
+    return reclaim(e -> worker.equals(e.worker), false, false);
   }
 
-  /** Takes back every lease: their holders are gone with the owner that handed them out. */
+  /**
+   * Takes back every lease: their holders are gone with the owner that handed them out. Not the
+   * candidates' fault, so none fails for it, even on its last attempt.
+   */
   public Reclaimed releaseAll() {
-    return reclaim(e -> true);
+    return reclaim(e -> true, false, true);
   }
 
   /** Candidates waiting for an evaluator. */
@@ -216,15 +227,20 @@ public final class LeaseBook {
   /**
    * Takes back the matching leases in the order they were handed out. Each goes first in line, so
    * work already handed out once is finished before fresh work is started; on its last attempt the
-   * candidate fails instead.
+   * candidate fails instead, unless {@code forgiven}.
+   *
+   * @param holderFailed the holder is to blame (it ran out of time): others get it first
    */
-  private Reclaimed reclaim(Predicate<Entry> taken) {
+  private Reclaimed reclaim(Predicate<Entry> taken, boolean holderFailed, boolean forgiven) {
     List<Entry> back = inFlight.values().stream().filter(taken).toList();
     List<Long> lost = new ArrayList<>();
     for (Entry e : back) {
       inFlight.remove(e.candidate.id());
       requeued++;
-      if (e.attempts >= maxAttempts) {
+      if (holderFailed) {
+        e.failedBy = e.worker; // ran out of time there: try another evaluator first
+      }
+      if (e.attempts >= maxAttempts && !forgiven) {
         entries.remove(e.candidate.id());
         failed++;
         lost.add(e.candidate.id());

@@ -9,19 +9,19 @@ import org.automoe.core.arch.Genome;
  * One fact of a search: a call that changed its {@link SearchState}. Replaying a search's events,
  * in order, into a fresh state with the same job, screen and settings gives exactly the state that
  * emitted them ({@link SearchState#replay}), because every transition is a pure function of the
- * state and the event (times travel inside the events; every random draw comes from the job's
- * seed). Calls that change nothing (a result that is not the current lease, an expiry with no lease
- * past its deadline) emit nothing.
+ * state and the event (times travel inside the events; every random draw comes from the job's seed;
+ * breeding rounds carry their children and predicted latencies, so a replay never calls the
+ * predictor in async mode). Calls that change nothing (a result that is not the current lease, an
+ * expiry with no lease past its deadline) emit nothing. Generational mode breeds each generation
+ * when the previous one settles; its replay breeds again with the same seeds and screen.
  */
 public sealed interface SearchEvent {
 
   /**
-   * Leases were handed out to {@code worker} at {@code nowMs}.
-   *
-   * @param breedFirst true for {@link SearchState#lease} (breeds rounds here first), false for
-   *     {@link SearchState#leasePending}
+   * Up to {@code max} pending candidates were leased to {@code worker} at {@code nowMs} (rounds
+   * bred first by {@link SearchState#lease} are events of their own).
    */
-  record Leased(int max, String worker, long nowMs, boolean breedFirst) implements SearchEvent {}
+  record Leased(int max, String worker, long nowMs) implements SearchEvent {}
 
   /** {@code reporter} reported {@code result}, and it counted. */
   record ResultReported(EvaluationResult result, String reporter) implements SearchEvent {}
@@ -70,6 +70,9 @@ public sealed interface SearchEvent {
 
   /** The open round {@code roundId} could not be bred; the search failed, saying why. */
   record RoundFailed(long roundId, String why) implements SearchEvent {}
+
+  /** The search was stopped before its end, saying why; it counts as failed. */
+  record Stopped(String why) implements SearchEvent {}
 
   /**
    * The search's owner started again from its journal: the leases of the evaluators it had were

@@ -194,15 +194,9 @@ public final class SearchState {
    * now (a generation barrier, the budget spent, or a failure).
    */
   public List<EvaluationRequest> lease(int max, String worker, long nowMs) {
-    long drawsBefore = draws;
-    boolean failedBefore = failure.isPresent();
     int n = Math.min(max, settings.maxLeasesPerPull());
     breedHere(n - book.pending());
-    List<EvaluationRequest> out = leaseHere(n, worker, nowMs);
-    if (!out.isEmpty() || draws != drawsBefore || failure.isPresent() != failedBefore) {
-      emit(new SearchEvent.Leased(max, worker, nowMs, true));
-    }
-    return out;
+    return leasePending(n, worker, nowMs);
   }
 
   /**
@@ -212,7 +206,7 @@ public final class SearchState {
   public List<EvaluationRequest> leasePending(int max, String worker, long nowMs) {
     List<EvaluationRequest> out = leaseHere(max, worker, nowMs);
     if (!out.isEmpty()) {
-      emit(new SearchEvent.Leased(max, worker, nowMs, false));
+      emit(new SearchEvent.Leased(max, worker, nowMs));
     }
     return out;
   }
@@ -236,7 +230,17 @@ public final class SearchState {
    * Takes a result in from {@code reporter}; only the current lease of a candidate, reported by the
    * worker holding it, counts, anything else is ignored.
    */
-  public Recorded complete(EvaluationResult r, String reporter) {
+  public Recorded complete(EvaluationResult reported, String reporter) {
+    // A "success" without a finite loss is a failure, and is journaled as one.
+    EvaluationResult r =
+        reported.succeeded() && !Double.isFinite(reported.validationLoss())
+            ? EvaluationResult.failed(
+                reported.candidateId(),
+                reported.attempt(),
+                "non-finite loss " + reported.validationLoss(),
+                reported.evaluatedBy(),
+                reported.durationMicros())
+            : reported;
     Recorded recorded = completeHere(r, reporter);
     if (recorded.outcome() != Outcome.IGNORED) {
       emit(new SearchEvent.ResultReported(r, reporter));
@@ -302,6 +306,17 @@ public final class SearchState {
     this.evaluatedSink = sink;
   }
 
+  /**
+   * Stops the search before its end, saying why (no evaluator left, say): nothing more is handed
+   * out and it counts as failed. Does nothing once it has finished or failed.
+   */
+  public void stop(String why) {
+    if (!finished()) {
+      failure = Optional.of(why);
+      emit(new SearchEvent.Stopped(why));
+    }
+  }
+
   /** Sends every event from now on to {@code sink} (the owner's journal). */
   public void journalTo(Consumer<SearchEvent> sink) {
     this.journal = sink;
@@ -318,10 +333,8 @@ public final class SearchState {
     replaying = true;
     try {
       if (event instanceof SearchEvent.Leased e) {
-        if (e.breedFirst()) {
-          lease(e.max(), e.worker(), e.nowMs());
-        } else {
-          leasePending(e.max(), e.worker(), e.nowMs());
+        if (leasePending(e.max(), e.worker(), e.nowMs()).isEmpty()) {
+          throw doesNotFit("nothing to lease to " + e.worker());
         }
       } else if (event instanceof SearchEvent.ResultReported e) {
         if (complete(e.result(), e.reporter()).outcome() == Outcome.IGNORED) {
@@ -333,9 +346,13 @@ public final class SearchState {
                   + " was not its current lease");
         }
       } else if (event instanceof SearchEvent.LeasesExpired e) {
-        expire(e.nowMs());
+        if (expire(e.nowMs()) == 0) {
+          throw doesNotFit("no lease past its deadline at " + e.nowMs());
+        }
       } else if (event instanceof SearchEvent.WorkerLeft e) {
-        release(e.worker());
+        if (release(e.worker()) == 0) {
+          throw doesNotFit(e.worker() + " held no lease");
+        }
       } else if (event instanceof SearchEvent.RoundOpened e) {
         if (openRound(e.wanted()).isEmpty()) {
           throw new IllegalStateException("journal does not fit: no round could open");
@@ -344,6 +361,8 @@ public final class SearchState {
         closeRound(journaledRound(e.roundId()), e.children(), e.archs(), e.latencyMs());
       } else if (event instanceof SearchEvent.RoundFailed e) {
         failRound(journaledRound(e.roundId()), e.why());
+      } else if (event instanceof SearchEvent.Stopped e) {
+        stop(e.why());
       } else if (event instanceof SearchEvent.Recovered) {
         recover();
       }
@@ -360,6 +379,10 @@ public final class SearchState {
     SearchState s = new SearchState(spec, screen, settings);
     events.forEach(s::apply);
     return s;
+  }
+
+  private static IllegalStateException doesNotFit(String why) {
+    return new IllegalStateException("journal does not fit: " + why);
   }
 
   private BreedingRound journaledRound(long id) {
@@ -479,7 +502,7 @@ public final class SearchState {
   /** Breeds at least {@code wanted} children (budget allowing) round by round, right here. */
   private void breedHere(int wanted) {
     while (book.pending() < wanted) {
-      Optional<BreedingRound> round = openRoundHere(wanted - book.pending());
+      Optional<BreedingRound> round = openRound(wanted - book.pending());
       if (round.isEmpty()) {
         return;
       }
@@ -491,10 +514,10 @@ public final class SearchState {
         archs = screen.decode(children);
         latencyMs = screen.latency().predictMs(archs);
       } catch (RuntimeException e) {
-        failRoundHere(r, "latency prediction: " + e.getMessage());
+        failRound(r, "latency prediction: " + e.getMessage());
         return;
       }
-      closeRoundHere(r, children, archs, latencyMs);
+      closeRound(r, children, archs, latencyMs);
     }
   }
 

@@ -202,8 +202,8 @@ public final class SearchSpaceCodec {
         }
         if (from <= to) {
           List<Integer> out = new ArrayList<>();
-          for (int i = from; i <= to; i++) {
-            out.add(i);
+          for (long i = from; i <= to; i++) { // long: "...2147483647" must not wrap around
+            out.add((int) i);
           }
           return out;
         }

@@ -79,12 +79,33 @@ class LeaseBookTest {
   }
 
   @Test
-  void aLoneEvaluatorGetsItsFailedCandidateBackOnceNothingElseWaits() {
-    LeaseBook b = book(2, 3);
+  void aLoneEvaluatorGetsItsFailedCandidateBackAfterPassingItOverAFewTimes() {
+    LeaseBook b = book(1, 3);
     b.lease(1, "w", 0);
     assertEquals(LeaseBook.Settled.RETRY, b.complete(1, 1, "w", false));
-    assertEquals(List.of(2L), ids(b.lease(5, "w", 0)), "other work first, then nothing more");
-    assertEquals(List.of(1L), ids(b.lease(5, "w", 0)), "the last resort, one at a time");
+    for (int pass = 0; pass < LeaseBook.MAX_PASSES; pass++) {
+      assertTrue(b.lease(5, "w", 0).isEmpty(), "passed over for another evaluator");
+    }
+    assertEquals(List.of(1L), ids(b.lease(5, "w", 0)), "then no longer starved");
+  }
+
+  @Test
+  void aLeaseThatRanOutOfTimeGoesToAnotherEvaluatorFirst() {
+    LeaseBook b = book(2, 3);
+    b.lease(1, "slow", 0);
+    b.expire(LEASE_MS + 1);
+    assertEquals(List.of(2L), ids(b.lease(1, "slow", LEASE_MS + 2)));
+    assertEquals(List.of(1L), ids(b.lease(1, "quick", LEASE_MS + 2)));
+  }
+
+  @Test
+  void recoveryTakesEveryLeaseBackWithoutFailingAnyCandidate() {
+    LeaseBook b = book(2, 1);
+    b.lease(2, "gone", 0);
+    assertEquals(new LeaseBook.Reclaimed(2, List.of()), b.releaseAll());
+    assertEquals(
+        0, b.failed(), "one attempt allowed, but the owner's stop is no candidate's fault");
+    assertEquals(2, b.pending());
   }
 
   @Test
@@ -117,8 +138,8 @@ class LeaseBookTest {
     LeaseBook b = book(1, 2);
     b.lease(1, "w", 0);
     assertEquals(LeaseBook.Settled.RETRY, b.complete(1, 1, "w", false));
-    b.lease(1, "w", 0);
-    assertEquals(LeaseBook.Settled.FAILED, b.complete(1, 2, "w", false));
+    b.lease(1, "v", 0);
+    assertEquals(LeaseBook.Settled.FAILED, b.complete(1, 2, "v", false));
     assertEquals(1, b.failed());
     assertTrue(b.idle());
     assertTrue(b.lease(1, "w", 0).isEmpty(), "a failed candidate is never handed out again");

@@ -223,10 +223,12 @@ class SearchStateTest {
   void aCandidateFailingEveryAttemptCountsAsFailed() {
     SearchState s = async(1, 3);
     for (int attempt = 1; attempt <= 3; attempt++) {
-      EvaluationRequest r = s.lease(1, "w", 0).get(0);
+      String worker = "w" + attempt; // each attempt on another evaluator, as the book prefers
+      EvaluationRequest r = s.lease(1, worker, 0).get(0);
       assertEquals(attempt, r.lease().attempt());
       SearchState.Outcome o =
-          s.complete(EvaluationResult.failed(r.candidate().id(), attempt, "out of memory", "w", 1))
+          s.complete(
+                  EvaluationResult.failed(r.candidate().id(), attempt, "out of memory", worker, 1))
               .outcome();
       assertEquals(attempt < 3 ? SearchState.Outcome.RETRY : SearchState.Outcome.FAILED, o);
     }
