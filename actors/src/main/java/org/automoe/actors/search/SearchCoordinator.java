@@ -110,6 +110,12 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     /** Called for every accepted result, so the owner can keep it on disk as it comes. */
     default void evaluated(Individual individual) {}
 
+    /**
+     * Called on every tick with what the search has found so far, so the owner can keep its report
+     * current (a coordinator that dies loses no report).
+     */
+    default void snapshot(SearchState.Result result, SearchStatus status) {}
+
     /** Called once, when the search has finished or failed. */
     void finished(SearchState.Result result, SearchStatus status);
   }
@@ -373,7 +379,9 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       getContext().getLog().warn("{} leases passed their deadline; handed out again", late);
     }
     if (!reported) {
-      listener.progress(status());
+      SearchStatus now = status();
+      listener.progress(now);
+      listener.snapshot(state.result(), now);
     }
     reportIfFinished();
     return this;

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -289,8 +290,7 @@ class SearchActorsTest {
   void anEvaluatorHoldingAnotherSupernetDoesNotJoinTheSearch() throws Exception {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
     SearchState state = SearchFixtures.async(30, 6, SearchState.Settings.defaults());
-    java.util.concurrent.atomic.AtomicInteger wrong =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger wrong = new AtomicInteger();
     kit.spawn(
         EvaluatorActor.create(
             c -> {

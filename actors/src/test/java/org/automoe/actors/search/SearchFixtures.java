@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.cost.CostModel;
@@ -77,8 +78,14 @@ final class SearchFixtures {
   static final class Outcome implements SearchCoordinator.Listener {
     final CompletableFuture<SearchState.Result> result = new CompletableFuture<>();
     final List<SearchStatus> progress = new ArrayList<>();
-    final List<Individual> evaluated = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Individual> evaluated = new CopyOnWriteArrayList<>();
     volatile SearchStatus last;
+    final List<SearchState.Result> snapshots = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void snapshot(SearchState.Result r, SearchStatus status) {
+      snapshots.add(r);
+    }
 
     @Override
     public void evaluated(Individual i) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import java.io.FileNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -320,7 +321,7 @@ class WorkerActorsTest {
     kit.spawn(
         SupernetActor.create(
             () -> {
-              throw new java.io.FileNotFoundException("run/supernet/last: no checkpoint");
+              throw new FileNotFoundException("run/supernet/last: no checkpoint");
             },
             new SupernetActor.Settings(1, 1, blocking, Clock.systemUTC()),
             ready),

@@ -73,7 +73,7 @@ public final class SearchRun {
             evaluators)) {
       // Only once this node holds its port: a second search on the same folder that fails to
       // start must not truncate the log of the one running.
-      progress = new Progress(search.progressEvery(), spec, out.resolve("evaluated.csv"));
+      progress = new Progress(search.progressEvery(), spec, out);
       LOG.info(
           String.format(
               Locale.ROOT,
@@ -142,13 +142,20 @@ public final class SearchRun {
     final long everyNanos;
     final SearchJobSpec spec;
     final BufferedWriter csv;
+    final Path out;
     long lastLine = System.nanoTime();
+    long lastReport = System.nanoTime();
     volatile SearchStatus last;
 
-    /** Every result is appended to {@code csv} as it comes, so an interrupted search keeps them. */
-    Progress(Duration every, SearchJobSpec spec, Path csv) {
+    /**
+     * Every result is appended to {@code out/evaluated.csv} as it comes, and {@code result.json}
+     * and {@code best.yml} are rewritten every {@code every}, so an interrupted search keeps them.
+     */
+    Progress(Duration every, SearchJobSpec spec, Path out) {
       this.everyNanos = every.toNanos();
       this.spec = spec;
+      this.out = out;
+      Path csv = out.resolve("evaluated.csv");
       try {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         this.csv = Files.newBufferedWriter(csv);
@@ -174,6 +181,18 @@ public final class SearchRun {
       if (System.nanoTime() - lastLine >= everyNanos) {
         lastLine = System.nanoTime();
         log(line(s));
+      }
+    }
+
+    @Override
+    public void snapshot(SearchState.Result result, SearchStatus s) {
+      if (System.nanoTime() - lastReport >= everyNanos) {
+        lastReport = System.nanoTime();
+        try {
+          SearchReport.write(out, spec, result, s, List.of());
+        } catch (RuntimeException e) {
+          LOG.warn("cannot update the report in {}: {}", out, e.getMessage());
+        }
       }
     }
 

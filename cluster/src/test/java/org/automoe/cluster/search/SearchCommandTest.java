@@ -21,8 +21,10 @@ import org.automoe.cluster.node.WorkerResources;
 import org.automoe.cluster.space.CostCommandTest;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Extremes;
+import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.RandomSampler;
 import org.automoe.core.evo.Seeds;
 import org.automoe.core.search.Evaluator;
 import org.automoe.core.space.BuiltInSpaces;
@@ -195,8 +197,8 @@ class SearchCommandTest {
     try (SearchSetup setup = SearchSetup.open(supernet, null, 40)) {
       Evaluator fitness = setup.evaluator();
       List<Candidate> candidates = new ArrayList<>();
-      var layout = new org.automoe.core.arch.GenomeLayout(BuiltInSpaces.tiny());
-      var sampler = new org.automoe.core.evo.RandomSampler(layout);
+      var layout = new GenomeLayout(BuiltInSpaces.tiny());
+      var sampler = new RandomSampler(layout);
       for (int i = 0; i < 6; i++) {
         Architecture a =
             i == 0
