@@ -28,6 +28,7 @@ import org.automoe.core.search.BreedingRound;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchPhase;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 
@@ -115,6 +116,14 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
      * current (a coordinator that dies loses no report).
      */
     default void snapshot(SearchState.Result result, SearchStatus status) {}
+
+    /**
+     * Asked on every tick: a reason to end the search now (it then ends as {@link
+     * SearchPhase#STOPPED}, what it found standing), or empty to go on.
+     */
+    default Optional<String> stopRequested() {
+      return Optional.empty();
+    }
 
     /** Called once, when the search has finished or failed. */
     void finished(SearchState.Result result, SearchStatus status);
@@ -364,6 +373,9 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   }
 
   private Behavior<Command> onTick() {
+    if (!reported) {
+      listener.stopRequested().ifPresent(state::halt);
+    }
     if (!watched.isEmpty()) {
       servedNanos = System.nanoTime();
     } else if (!reported && System.nanoTime() - servedNanos >= settings.evaluatorWait().toNanos()) {

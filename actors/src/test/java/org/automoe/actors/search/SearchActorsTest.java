@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -214,6 +215,29 @@ class SearchActorsTest {
     assertEquals(SearchPhase.FAILED, outcome.last.state());
     assertEquals(
         "no evaluator for 0.2 s: every one stopped or left", outcome.last.failure().orElseThrow());
+  }
+
+  @Test
+  void aContinuousSearchEndsWhenItsOwnerAsksWithWhatItFound() throws Exception {
+    SearchFixtures.Outcome outcome =
+        new SearchFixtures.Outcome() {
+          @Override
+          public Optional<String> stopRequested() {
+            return evaluated.size() >= 30 ? Optional.of("enough") : Optional.empty();
+          }
+        };
+    kit.spawn(
+        SearchCoordinator.create(
+            SearchFixtures.unbounded(7),
+            new SearchCoordinator.Settings(Duration.ofMillis(20), Duration.ofMillis(20)),
+            Clock.systemUTC(),
+            outcome),
+        "continuous");
+    spawnEvaluators(2);
+    SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(SearchPhase.STOPPED, outcome.last.state());
+    assertTrue(r.evaluated() >= 30, "ran past its population until asked: " + r.evaluated());
+    assertTrue(r.best().isPresent());
   }
 
   @Test

@@ -60,6 +60,23 @@ final class SearchFixtures {
         + Math.floorMod(c.architecture().key().hashCode(), 1000) / 5000.0;
   }
 
+  /** A continuous async search: it runs until stopped. */
+  static SearchState unbounded(long seed) {
+    SearchJobSpec spec =
+        new SearchJobSpec(
+            "forever",
+            SMALL,
+            SearchMode.ASYNC,
+            LIMIT,
+            new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 1000),
+            new SearchLength.Unbounded(),
+            seed);
+    return new SearchState(
+        spec,
+        new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT),
+        SearchState.Settings.defaults());
+  }
+
   static SearchState async(int budget, long seed, SearchState.Settings settings) {
     SearchJobSpec spec =
         new SearchJobSpec(
@@ -75,7 +92,7 @@ final class SearchFixtures {
   }
 
   /** Collects progress and completes when the search finishes. */
-  static final class Outcome implements SearchCoordinator.Listener {
+  static class Outcome implements SearchCoordinator.Listener {
     final CompletableFuture<SearchState.Result> result = new CompletableFuture<>();
     final List<SearchStatus> progress = new ArrayList<>();
     final List<Individual> evaluated = new CopyOnWriteArrayList<>();

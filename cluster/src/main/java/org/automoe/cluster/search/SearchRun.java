@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.automoe.actors.search.SearchCoordinator;
@@ -38,6 +39,9 @@ import org.slf4j.MDC;
  */
 public final class SearchRun {
   private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
+
+  /** The file {@code automoe search stop} writes into a search's folder to end it. */
+  static final String STOP_FILE = "STOP";
 
   private SearchRun() {}
 
@@ -73,6 +77,8 @@ public final class SearchRun {
             evaluators)) {
       // Only once this node holds its port: a second search on the same folder that fails to
       // start must not truncate the log of the one running.
+      // A request left by an earlier search must not end this one.
+      Files.deleteIfExists(out.resolve(STOP_FILE));
       progress = new Progress(search.progressEvery(), spec, out);
       LOG.info(
           String.format(
@@ -115,6 +121,8 @@ public final class SearchRun {
                 spec.constraints().maxLatencyMs(),
                 search.finalistRuns());
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + out.resolve(STOP_FILE), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while searching", e);
@@ -123,6 +131,11 @@ public final class SearchRun {
     } finally {
       if (progress != null) {
         progress.close(); // also when the coordinator stopped before it finished
+      }
+      try {
+        Files.deleteIfExists(out.resolve(STOP_FILE)); // served
+      } catch (IOException e) {
+        LOG.warn("cannot remove {}: {}", out.resolve(STOP_FILE), e.getMessage());
       }
     }
     SearchStatus status = progress.last;
@@ -182,6 +195,13 @@ public final class SearchRun {
         lastLine = System.nanoTime();
         log(line(s));
       }
+    }
+
+    @Override
+    public Optional<String> stopRequested() {
+      return Files.exists(out.resolve(STOP_FILE))
+          ? Optional.of("stop requested (" + out.resolve(STOP_FILE) + ")")
+          : Optional.empty();
     }
 
     @Override
