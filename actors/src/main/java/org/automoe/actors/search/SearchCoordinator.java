@@ -28,6 +28,7 @@ import org.automoe.core.search.BreedingRound;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchPhase;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 
@@ -109,6 +110,20 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
 
     /** Called for every accepted result, so the owner can keep it on disk as it comes. */
     default void evaluated(Individual individual) {}
+
+    /**
+     * Called on every tick with what the search has found so far, so the owner can keep its report
+     * current (a coordinator that dies loses no report).
+     */
+    default void snapshot(SearchState.Result result, SearchStatus status) {}
+
+    /**
+     * Asked on every tick: a reason to end the search now (it then ends as {@link
+     * SearchPhase#STOPPED}, what it found standing), or empty to go on.
+     */
+    default Optional<String> stopRequested() {
+      return Optional.empty();
+    }
 
     /** Called once, when the search has finished or failed. */
     void finished(SearchState.Result result, SearchStatus status);
@@ -358,6 +373,9 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   }
 
   private Behavior<Command> onTick() {
+    if (!reported) {
+      listener.stopRequested().ifPresent(state::halt);
+    }
     if (!watched.isEmpty()) {
       servedNanos = System.nanoTime();
     } else if (!reported && System.nanoTime() - servedNanos >= settings.evaluatorWait().toNanos()) {
@@ -373,7 +391,9 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       getContext().getLog().warn("{} leases passed their deadline; handed out again", late);
     }
     if (!reported) {
-      listener.progress(status());
+      SearchStatus now = status();
+      listener.progress(now);
+      listener.snapshot(state.result(), now);
     }
     reportIfFinished();
     return this;

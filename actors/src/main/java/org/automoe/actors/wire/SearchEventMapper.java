@@ -6,6 +6,7 @@ import org.automoe.core.arch.Genome;
 import org.automoe.core.search.SearchEvent;
 import org.automoe.proto.ExpertWidthsProto;
 import org.automoe.proto.GenomeProto;
+import org.automoe.proto.HaltedEventProto;
 import org.automoe.proto.LeasedEventProto;
 import org.automoe.proto.LeasesExpiredEventProto;
 import org.automoe.proto.RecoveredEventProto;
@@ -47,6 +48,8 @@ public final class SearchEventMapper {
       b.setRoundClosed(c);
     } else if (event instanceof SearchEvent.RoundFailed e) {
       b.setRoundFailed(RoundFailedEventProto.newBuilder().setRoundId(e.roundId()).setWhy(e.why()));
+    } else if (event instanceof SearchEvent.Halted e) {
+      b.setHalted(HaltedEventProto.newBuilder().setReason(e.reason()));
     } else if (event instanceof SearchEvent.Stopped e) {
       b.setStopped(StoppedEventProto.newBuilder().setWhy(e.why()));
     } else if (event instanceof SearchEvent.Recovered) {
@@ -89,6 +92,7 @@ public final class SearchEventMapper {
           new SearchEvent.RoundFailed(p.getRoundFailed().getRoundId(), p.getRoundFailed().getWhy());
       case RECOVERED -> new SearchEvent.Recovered();
       case STOPPED -> new SearchEvent.Stopped(p.getStopped().getWhy());
+      case HALTED -> new SearchEvent.Halted(p.getHalted().getReason());
       case EVENT_NOT_SET -> throw new WireFormatException("SearchEventProto.event is not set");
     };
   }

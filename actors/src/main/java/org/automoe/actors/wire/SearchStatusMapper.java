@@ -55,6 +55,7 @@ public final class SearchStatusMapper {
       case RUNNING -> SearchStateProto.SEARCH_STATE_RUNNING;
       case DONE -> SearchStateProto.SEARCH_STATE_DONE;
       case FAILED -> SearchStateProto.SEARCH_STATE_FAILED;
+      case STOPPED -> SearchStateProto.SEARCH_STATE_STOPPED;
     };
   }
 
@@ -63,9 +64,10 @@ public final class SearchStatusMapper {
       case SEARCH_STATE_RUNNING -> SearchPhase.RUNNING;
       case SEARCH_STATE_DONE -> SearchPhase.DONE;
       case SEARCH_STATE_FAILED -> SearchPhase.FAILED;
+      case SEARCH_STATE_STOPPED -> SearchPhase.STOPPED;
       case SEARCH_STATE_UNSPECIFIED, UNRECOGNIZED ->
           throw new WireFormatException(
-              "SearchStatusProto.state is " + p + "; expected RUNNING, DONE or FAILED");
+              "SearchStatusProto.state is " + p + "; expected RUNNING, DONE, FAILED or STOPPED");
     };
   }
 }

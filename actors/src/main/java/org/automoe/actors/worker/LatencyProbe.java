@@ -95,15 +95,18 @@ public final class LatencyProbe extends AbstractBehavior<LatencyProbe.Command> {
   }
 
   public static Behavior<Command> create(Meter meter, Executor blocking, Settings settings) {
-    return Behaviors.setup(ctx -> new LatencyProbe(ctx, meter, blocking, settings));
+    // One line for every incarnation: a measurement still running on the executor when the probe
+    // restarts keeps the next one waiting, so two never share the cores.
+    ProbeQueue<Measure> queue = new ProbeQueue<>(settings.capacity());
+    return Behaviors.setup(ctx -> new LatencyProbe(ctx, meter, blocking, queue));
   }
 
   private LatencyProbe(
-      ActorContext<Command> ctx, Meter meter, Executor blocking, Settings settings) {
+      ActorContext<Command> ctx, Meter meter, Executor blocking, ProbeQueue<Measure> queue) {
     super(ctx);
     this.meter = meter;
     this.blocking = blocking;
-    this.queue = new ProbeQueue<>(settings.capacity());
+    this.queue = queue;
     ctx.getSystem().receptionist().tell(Receptionist.register(PROBES, ctx.getSelf()));
   }
 
@@ -134,7 +137,10 @@ public final class LatencyProbe extends AbstractBehavior<LatencyProbe.Command> {
     return this;
   }
 
-  /** The next incarnation starts with an empty line: the waiting requests are told so now. */
+  /**
+   * The waiting requests are told to ask again; a measurement still running stays marked, and its
+   * answer reaches the next incarnation, which then starts the next request.
+   */
   private Behavior<Command> onPreRestart() {
     queue.drain().forEach(m -> reject(m, "the latency probe restarted; ask again"));
     return this;

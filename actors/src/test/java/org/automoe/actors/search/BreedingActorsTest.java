@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -17,6 +18,7 @@ import org.automoe.actors.breeding.GeneratorActor;
 import org.automoe.actors.breeding.MutationGenerator;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.BreedingOperator;
+import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.ChildMaker;
 import org.automoe.core.evo.EvolutionSettings;
 import org.automoe.core.evo.Individual;
@@ -129,12 +131,11 @@ class BreedingActorsTest {
   void aGeneratorMakesWhatTheCoreOperatorMakesAndRefusesOtherDraws() {
     ChildMaker maker = new ChildMaker(new GenomeLayout(SearchFixtures.SMALL), EVOLUTION, 3);
     var layout = new GenomeLayout(SearchFixtures.SMALL);
-    List<Individual> parents = new java.util.ArrayList<>();
+    List<Individual> parents = new ArrayList<>();
     for (long s = 1; s <= 4; s++) {
       var genome = maker.make(new BreedingRound.Draw(BreedingOperator.RANDOM, s), List.of());
       var arch = layout.decode(genome);
-      var c =
-          new org.automoe.core.evo.Candidate(s, s, 0, arch, SearchFixtures.COST.cost(arch), 1.0);
+      var c = new Candidate(s, s, 0, arch, SearchFixtures.COST.cost(arch), 1.0);
       parents.add(new Individual(c, genome, 5.0 - s));
     }
     var generator = kit.spawn(MutationGenerator.create(maker, layout), "mutation");

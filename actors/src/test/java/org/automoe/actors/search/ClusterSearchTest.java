@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.Leave;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.search.Evaluator;
 import org.automoe.core.search.SearchState;
@@ -38,7 +40,7 @@ class ClusterSearchTest {
                   + "pekko.coordinated-shutdown.terminate-actor-system = on\n")
           .withFallback(SearchFixtures.SERIALIZE_ALL);
 
-  private final List<ActorTestKit> nodes = new java.util.ArrayList<>();
+  private final List<ActorTestKit> nodes = new ArrayList<>();
   private final ExecutorService blocking = Executors.newFixedThreadPool(4);
 
   @AfterEach
@@ -117,9 +119,7 @@ class ClusterSearchTest {
           return null;
         });
     ActorSystem<Void> c = workerC.system();
-    Cluster.get(c)
-        .manager()
-        .tell(new org.apache.pekko.cluster.typed.Leave(Cluster.get(c).selfMember().address()));
+    Cluster.get(c).manager().tell(new Leave(Cluster.get(c).selfMember().address()));
 
     SearchState.Result r = outcome.result.get(60, TimeUnit.SECONDS);
     assertEquals(60, r.evaluated());

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -216,6 +218,29 @@ class SearchActorsTest {
   }
 
   @Test
+  void aContinuousSearchEndsWhenItsOwnerAsksWithWhatItFound() throws Exception {
+    SearchFixtures.Outcome outcome =
+        new SearchFixtures.Outcome() {
+          @Override
+          public Optional<String> stopRequested() {
+            return evaluated.size() >= 30 ? Optional.of("enough") : Optional.empty();
+          }
+        };
+    kit.spawn(
+        SearchCoordinator.create(
+            SearchFixtures.unbounded(7),
+            new SearchCoordinator.Settings(Duration.ofMillis(20), Duration.ofMillis(20)),
+            Clock.systemUTC(),
+            outcome),
+        "continuous");
+    spawnEvaluators(2);
+    SearchState.Result r = outcome.result.get(30, TimeUnit.SECONDS);
+    assertEquals(SearchPhase.STOPPED, outcome.last.state());
+    assertTrue(r.evaluated() >= 30, "ran past its population until asked: " + r.evaluated());
+    assertTrue(r.best().isPresent());
+  }
+
+  @Test
   void statusAnswersAcrossTheSerializer() {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
     ActorRef<SearchCoordinator.Command> coordinator =
@@ -289,8 +314,7 @@ class SearchActorsTest {
   void anEvaluatorHoldingAnotherSupernetDoesNotJoinTheSearch() throws Exception {
     SearchFixtures.Outcome outcome = new SearchFixtures.Outcome();
     SearchState state = SearchFixtures.async(30, 6, SearchState.Settings.defaults());
-    java.util.concurrent.atomic.AtomicInteger wrong =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger wrong = new AtomicInteger();
     kit.spawn(
         EvaluatorActor.create(
             c -> {

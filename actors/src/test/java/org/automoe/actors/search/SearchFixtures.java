@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.cost.CostModel;
@@ -59,6 +60,23 @@ final class SearchFixtures {
         + Math.floorMod(c.architecture().key().hashCode(), 1000) / 5000.0;
   }
 
+  /** A continuous async search: it runs until stopped. */
+  static SearchState unbounded(long seed) {
+    SearchJobSpec spec =
+        new SearchJobSpec(
+            "forever",
+            SMALL,
+            SearchMode.ASYNC,
+            LIMIT,
+            new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 1000),
+            new SearchLength.Unbounded(),
+            seed);
+    return new SearchState(
+        spec,
+        new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT),
+        SearchState.Settings.defaults());
+  }
+
   static SearchState async(int budget, long seed, SearchState.Settings settings) {
     SearchJobSpec spec =
         new SearchJobSpec(
@@ -74,11 +92,17 @@ final class SearchFixtures {
   }
 
   /** Collects progress and completes when the search finishes. */
-  static final class Outcome implements SearchCoordinator.Listener {
+  static class Outcome implements SearchCoordinator.Listener {
     final CompletableFuture<SearchState.Result> result = new CompletableFuture<>();
     final List<SearchStatus> progress = new ArrayList<>();
-    final List<Individual> evaluated = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Individual> evaluated = new CopyOnWriteArrayList<>();
     volatile SearchStatus last;
+    final List<SearchState.Result> snapshots = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void snapshot(SearchState.Result r, SearchStatus status) {
+      snapshots.add(r);
+    }
 
     @Override
     public void evaluated(Individual i) {

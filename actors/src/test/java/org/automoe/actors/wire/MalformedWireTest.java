@@ -58,9 +58,8 @@ class MalformedWireTest {
         SearchJobSpecProto.newBuilder()
             .setSpace(SearchSpaceMapper.toProto(BuiltInSpaces.tiny()))
             .setMode(SearchModeProto.SEARCH_MODE_UNSPECIFIED)
-            .setConstraints(
-                SearchJobMapper.toProto(org.automoe.core.evo.constraint.Constraints.NONE))
-            .setEvolution(SearchJobMapper.toProto(org.automoe.core.evo.EvolutionSettings.paper()))
+            .setConstraints(SearchJobMapper.toProto(Constraints.NONE))
+            .setEvolution(SearchJobMapper.toProto(EvolutionSettings.paper()))
             .build();
     assertThrows(WireFormatException.class, () -> SearchJobMapper.fromProto(noMode));
     WireFormatException e =

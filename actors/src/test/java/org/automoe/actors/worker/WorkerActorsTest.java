@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import java.io.FileNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.automoe.actors.node.NodeGuardian;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.GenomeLayout;
@@ -66,11 +68,22 @@ class WorkerActorsTest {
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
 
+    /** Holds the first measurement until released, when set. */
+    volatile CountDownLatch hold;
+
+    final CountDownLatch holding = new CountDownLatch(1);
+
     @Override
     public LatencyProbe.Measurement measure(Architecture a, int runs) {
       mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
-        Thread.sleep(20);
+        CountDownLatch h = hold;
+        if (h != null) {
+          hold = null;
+          holding.countDown();
+          h.await();
+        }
+        Thread.sleep(20); // a measurement takes time: overlapping ones would show
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -195,6 +208,45 @@ class WorkerActorsTest {
   }
 
   @Test
+  void aRestartDuringAMeasurementDoesNotStartAnotherBesideIt() throws Exception {
+    ActorTestKit local =
+        ActorTestKit.create(
+            "local-restart",
+            ConfigFactory.parseString("pekko.loglevel = OFF").withFallback(ConfigFactory.load()));
+    try {
+      FakeMeter meter = new FakeMeter();
+      CountDownLatch release = new CountDownLatch(1);
+      meter.hold = release;
+      var probe =
+          local.spawn(
+              NodeGuardian.Supervision.RESTART.apply(
+                  LatencyProbe.create(meter, blocking),
+                  new NodeGuardian.Backoff(Duration.ofMillis(10), Duration.ofMillis(20), 0)),
+              "restarted-probe");
+      TestProbe<LatencyProbe.Measured> asker = local.createTestProbe();
+      probe.tell(new LatencyProbe.Measure(arch(1), 5, asker.getRef()));
+      assertTrue(meter.holding.await(10, TimeUnit.SECONDS), "the first measurement runs");
+      probe.tell(new LatencyProbe.Measure(arch(2), 5, asker.getRef()));
+      // Refusing a request with nowhere to answer fails the probe: it restarts mid-measurement,
+      // telling the waiting request so.
+      probe.tell(new LatencyProbe.Measure(arch(9), 0, null));
+      LatencyProbe.Measured told = asker.receiveMessage(Duration.ofSeconds(10));
+      assertEquals(Optional.of("the latency probe restarted; ask again"), told.failure());
+      probe.tell(new LatencyProbe.Measure(arch(3), 5, asker.getRef()));
+      probe.tell(new LatencyProbe.Measure(arch(4), 0, asker.getRef())); // answered at once
+      assertEquals(arch(4), asker.receiveMessage(Duration.ofSeconds(10)).architecture());
+      // arch(3) is in line behind the held measurement: no answer may come before it ends.
+      asker.expectNoMessage(Duration.ofMillis(300));
+      release.countDown();
+      assertEquals(arch(1), asker.receiveMessage(Duration.ofSeconds(10)).architecture());
+      assertEquals(arch(3), asker.receiveMessage(Duration.ofSeconds(10)).architecture());
+      assertEquals(1, meter.mostAtOnce.get(), "never two measurements at once");
+    } finally {
+      local.shutdownTestKit();
+    }
+  }
+
+  @Test
   void runsBelowOneAreAnsweredWithAFailureToALocalAsker() {
     // A peer cannot send this (the wire format rejects it), so no message serialization here.
     ActorTestKit local =
@@ -269,7 +321,7 @@ class WorkerActorsTest {
     kit.spawn(
         SupernetActor.create(
             () -> {
-              throw new java.io.FileNotFoundException("run/supernet/last: no checkpoint");
+              throw new FileNotFoundException("run/supernet/last: no checkpoint");
             },
             new SupernetActor.Settings(1, 1, blocking, Clock.systemUTC()),
             ready),

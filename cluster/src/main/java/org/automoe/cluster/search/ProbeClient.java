@@ -3,6 +3,7 @@ package org.automoe.cluster.search;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,7 +62,7 @@ final class ProbeClient {
         .orElseThrow(() -> new IllegalStateException("no latency probe in the cluster"));
   }
 
-  private <T> T await(java.util.concurrent.CompletionStage<T> stage, String what) {
+  private <T> T await(CompletionStage<T> stage, String what) {
     try {
       return stage.toCompletableFuture().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchPhase;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +28,10 @@ import picocli.CommandLine.Option;
       "Search the supernet's space for the architecture of lowest validation loss (inherited"
           + " weights) under hard limits on predicted latency, FLOPs and parameters. Runs on a"
           + " one-node cluster that other workers may join (`automoe node`). Writes result.json,"
-          + " evaluated.csv and best.yml."
-    })
+          + " evaluated.csv and best.yml. Without --budget or --iterations an async search runs"
+          + " until stopped (`automoe search stop --out DIR`)."
+    },
+    subcommands = SearchStopCommand.class)
 public final class SearchCommand implements Runnable {
   @Option(
       names = "--run",
@@ -59,8 +62,8 @@ public final class SearchCommand implements Runnable {
           "async (steady state) or generational (the paper's) (default: ${DEFAULT-VALUE})")
   String mode;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Length length;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Length length = new Length();
 
   static final class Length {
     @Option(names = "--budget", description = "evaluations (async mode)")
@@ -110,19 +113,12 @@ public final class SearchCommand implements Runnable {
               + " latency/predictor.bin (`automoe latency train`)");
     }
     Constraints limits = limits();
+    SearchLength searchLength = length(m);
     Path folder = out != null ? out : run != null ? run.resolve("search") : Path.of("search");
     try (SearchSetup setup = SearchSetup.open(net, model, settings.validSentences())) {
       SearchJobSpec spec =
           new SearchJobSpec(
-              "search",
-              setup.net().space(),
-              m,
-              limits,
-              evolution(population),
-              length.budget != null
-                  ? new SearchLength.Budget(length.budget)
-                  : new SearchLength.Iterations(length.iterations),
-              seed);
+              "search", setup.net().space(), m, limits, evolution(population), length(m), seed);
       SearchRun.Outcome outcome = SearchRun.run(conf, settings, setup, spec, folder);
       if (json) {
         System.out.println(Json.write(outcome.report()));
@@ -148,6 +144,10 @@ public final class SearchCommand implements Runnable {
               + outcome.result().front().size()
               + " architectures; results in "
               + folder.resolve("result.json"));
+      if (outcome.status().state() == SearchPhase.STOPPED) {
+        System.out.println(
+            "stopped on request after " + outcome.status().evaluated() + " evaluated");
+      }
       outcome
           .status()
           .failure()
@@ -156,6 +156,21 @@ public final class SearchCommand implements Runnable {
                 throw new InvalidInputException("search failed: " + f);
               });
     }
+  }
+
+  /** The search length given, or a continuous search (async mode only). */
+  private SearchLength length(SearchMode m) {
+    if (length.budget != null) {
+      return new SearchLength.Budget(length.budget);
+    }
+    if (length.iterations != null) {
+      return new SearchLength.Iterations(length.iterations);
+    }
+    if (m == SearchMode.GENERATIONAL) {
+      throw new InvalidInputException(
+          "--mode generational needs --iterations; a continuous search is --mode async");
+    }
+    return new SearchLength.Unbounded();
   }
 
   private Path requireRun() {

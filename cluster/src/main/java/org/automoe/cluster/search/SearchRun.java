@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.automoe.actors.search.SearchCoordinator;
@@ -38,6 +39,9 @@ import org.slf4j.MDC;
  */
 public final class SearchRun {
   private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
+
+  /** The file {@code automoe search stop} writes into a search's folder to end it. */
+  static final String STOP_FILE = "STOP";
 
   private SearchRun() {}
 
@@ -73,7 +77,9 @@ public final class SearchRun {
             evaluators)) {
       // Only once this node holds its port: a second search on the same folder that fails to
       // start must not truncate the log of the one running.
-      progress = new Progress(search.progressEvery(), spec, out.resolve("evaluated.csv"));
+      // A request left by an earlier search must not end this one.
+      Files.deleteIfExists(out.resolve(STOP_FILE));
+      progress = new Progress(search.progressEvery(), spec, out);
       LOG.info(
           String.format(
               Locale.ROOT,
@@ -115,6 +121,8 @@ public final class SearchRun {
                 spec.constraints().maxLatencyMs(),
                 search.finalistRuns());
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + out.resolve(STOP_FILE), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while searching", e);
@@ -123,6 +131,11 @@ public final class SearchRun {
     } finally {
       if (progress != null) {
         progress.close(); // also when the coordinator stopped before it finished
+      }
+      try {
+        Files.deleteIfExists(out.resolve(STOP_FILE)); // served
+      } catch (IOException e) {
+        LOG.warn("cannot remove {}: {}", out.resolve(STOP_FILE), e.getMessage());
       }
     }
     SearchStatus status = progress.last;
@@ -142,13 +155,20 @@ public final class SearchRun {
     final long everyNanos;
     final SearchJobSpec spec;
     final BufferedWriter csv;
+    final Path out;
     long lastLine = System.nanoTime();
+    long lastReport = System.nanoTime();
     volatile SearchStatus last;
 
-    /** Every result is appended to {@code csv} as it comes, so an interrupted search keeps them. */
-    Progress(Duration every, SearchJobSpec spec, Path csv) {
+    /**
+     * Every result is appended to {@code out/evaluated.csv} as it comes, and {@code result.json}
+     * and {@code best.yml} are rewritten every {@code every}, so an interrupted search keeps them.
+     */
+    Progress(Duration every, SearchJobSpec spec, Path out) {
       this.everyNanos = every.toNanos();
       this.spec = spec;
+      this.out = out;
+      Path csv = out.resolve("evaluated.csv");
       try {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         this.csv = Files.newBufferedWriter(csv);
@@ -174,6 +194,25 @@ public final class SearchRun {
       if (System.nanoTime() - lastLine >= everyNanos) {
         lastLine = System.nanoTime();
         log(line(s));
+      }
+    }
+
+    @Override
+    public Optional<String> stopRequested() {
+      return Files.exists(out.resolve(STOP_FILE))
+          ? Optional.of("stop requested (" + out.resolve(STOP_FILE) + ")")
+          : Optional.empty();
+    }
+
+    @Override
+    public void snapshot(SearchState.Result result, SearchStatus s) {
+      if (System.nanoTime() - lastReport >= everyNanos) {
+        lastReport = System.nanoTime();
+        try {
+          SearchReport.write(out, spec, result, s, List.of());
+        } catch (RuntimeException e) {
+          LOG.warn("cannot update the report in {}: {}", out, e.getMessage());
+        }
       }
     }
 

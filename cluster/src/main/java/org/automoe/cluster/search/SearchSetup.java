@@ -1,8 +1,13 @@
 package org.automoe.cluster.search;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.cost.CostModel;
@@ -93,21 +98,21 @@ public final class SearchSetup implements AutoCloseable {
 
   private static String fingerprint(Path checkpoint) {
     try (var files = Files.list(checkpoint)) {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];
       for (Path f :
           files.filter(p -> p.getFileName().toString().startsWith("weights")).sorted().toList()) {
-        sha.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
         try (var in = Files.newInputStream(f)) {
           for (int n; (n = in.read(buffer)) > 0; ) {
             sha.update(buffer, 0, n);
           }
         }
       }
-      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (java.io.IOException e) {
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (IOException e) {
       throw new InvalidInputException(checkpoint + ": cannot read the weights: " + e.getMessage());
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

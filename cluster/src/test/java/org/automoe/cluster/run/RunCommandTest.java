@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.automoe.cluster.cli.Cli;
 import org.automoe.cluster.space.CostCommandTest;
+import org.automoe.core.arch.Extremes;
 import org.automoe.core.data.BpeFiles;
 import org.automoe.core.data.CorpusFiles;
+import org.automoe.core.latency.LatencyCsv;
+import org.automoe.core.space.BuiltInSpaces;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,20 +53,17 @@ class RunCommandTest {
     assertTrue(r.logged("[5/8] largest subnet evaluation: done: validation loss "), log(r));
     assertTrue(
         r.logged("[6/8] latency dataset + predictor: done: 12 architectures measured"), log(r));
-    assertEquals(
-        12,
-        org.automoe.core.latency.LatencyCsv.read(run.resolve("latency/latency.csv")).rows().size());
+    assertEquals(12, LatencyCsv.read(run.resolve("latency/latency.csv")).rows().size());
     assertTrue(Files.isRegularFile(run.resolve("latency/predictor.bin")));
     assertTrue(Files.readString(run.resolve("latency/report.json")).contains("\"within10\""));
     assertTrue(r.logged("[7/8] evolutionary search: done: 12 evaluated"), log(r));
     assertTrue(Files.readString(run.resolve("search/result.json")).contains("\"best\""));
     assertEquals(13, Files.readAllLines(run.resolve("search/evaluated.csv")).size());
     assertTrue(r.logged("[8/8] finalists: done: best: BLEU "), log(r));
-    com.google.gson.JsonObject results =
-        com.google.gson.JsonParser.parseString(Files.readString(run.resolve("results.json")))
-            .getAsJsonObject();
+    JsonObject results =
+        JsonParser.parseString(Files.readString(run.resolve("results.json"))).getAsJsonObject();
     for (String model : List.of("best", "baseline")) {
-      com.google.gson.JsonObject m = results.getAsJsonObject(model);
+      JsonObject m = results.getAsJsonObject(model);
       for (String key :
           List.of(
               "arch",
@@ -82,8 +84,7 @@ class RunCommandTest {
       assertTrue(results.getAsJsonObject("search").has(key), key);
     }
     assertEquals(
-        org.automoe.core.arch.Extremes.largest(org.automoe.core.space.BuiltInSpaces.tiny(), true)
-            .key(),
+        Extremes.largest(BuiltInSpaces.tiny(), true).key(),
         results.getAsJsonObject("baseline").get("arch").getAsString());
     assertTrue(Files.readString(run.resolve("results.md")).contains("| dense baseline"));
     String runLog = Files.readString(run.resolve("run.log"));

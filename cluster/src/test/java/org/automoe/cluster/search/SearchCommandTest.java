@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,16 +14,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.Main;
 import org.automoe.cluster.node.WorkerResources;
 import org.automoe.cluster.space.CostCommandTest;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Extremes;
+import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.RandomSampler;
 import org.automoe.core.evo.Seeds;
 import org.automoe.core.search.Evaluator;
 import org.automoe.core.space.BuiltInSpaces;
@@ -176,6 +183,59 @@ class SearchCommandTest {
   }
 
   @Test
+  void aContinuousSearchRunsUntilAskedToStopAndKeepsWhatItFound() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("continuous"));
+    Files.writeString(out.resolve("STOP"), "left by an earlier search\n");
+    CompletableFuture<JsonObject> running =
+        CompletableFuture.supplyAsync(() -> search("--population", "10", "--out", out.toString()));
+    Path csv = out.resolve("evaluated.csv");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (rows(csv) < 15) { // the stale request did not end it: it goes on past its population
+      assertTrue(System.nanoTime() < deadline && !running.isDone(), "the search goes on");
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling a file: no event to await
+    }
+    // Another JVM, as a user would run it (the search holds this JVM's captured console).
+    Process stop =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "search",
+                "stop",
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(stop.waitFor(1, TimeUnit.MINUTES), said);
+    assertEquals(0, stop.exitValue(), said);
+    JsonObject r = running.get(2, TimeUnit.MINUTES);
+    JsonObject s = r.getAsJsonObject("search");
+    assertEquals("stopped", s.get("state").getAsString());
+    int evaluated = s.get("evaluated").getAsInt();
+    assertTrue(evaluated >= 15, s.toString());
+    assertTrue(r.has("best"), "what it found stands");
+    assertEquals(evaluated + 1, Files.readAllLines(csv).size());
+    assertTrue(Files.notExists(out.resolve("STOP")), "the request is served and removed");
+  }
+
+  @Test
+  void stoppingASearchThatIsNotThereIsAnError() {
+    CostCommandTest.assertOneLineError(
+        Cli.run("search", "stop", "--out", dir.resolve("nowhere").toString()),
+        "nowhere: no such search folder");
+  }
+
+  private static int rows(Path csv) {
+    try {
+      return Files.exists(csv) ? Math.max(0, Files.readAllLines(csv).size() - 1) : 0;
+    } catch (IOException e) {
+      return 0; // being written; read again
+    }
+  }
+
+  @Test
   void badOptionsAreOneLineErrors() {
     Cli.Result noPredictor =
         Cli.run(
@@ -185,6 +245,9 @@ class SearchCommandTest {
         Cli.run(
             "search", "--supernet", supernet.toString(), "--mode", "generational", "--budget", "5");
     CostCommandTest.assertOneLineError(wrongLength, "--budget is for --mode async");
+    CostCommandTest.assertOneLineError(
+        Cli.run("search", "--supernet", supernet.toString(), "--mode", "generational"),
+        "--mode generational needs --iterations; a continuous search is --mode async");
     Cli.Result noFolder =
         Cli.run("search", "--supernet", dir.resolve("none").toString(), "--budget", "5");
     CostCommandTest.assertOneLineError(noFolder, "no supernet folder");
@@ -195,8 +258,8 @@ class SearchCommandTest {
     try (SearchSetup setup = SearchSetup.open(supernet, null, 40)) {
       Evaluator fitness = setup.evaluator();
       List<Candidate> candidates = new ArrayList<>();
-      var layout = new org.automoe.core.arch.GenomeLayout(BuiltInSpaces.tiny());
-      var sampler = new org.automoe.core.evo.RandomSampler(layout);
+      var layout = new GenomeLayout(BuiltInSpaces.tiny());
+      var sampler = new RandomSampler(layout);
       for (int i = 0; i < 6; i++) {
         Architecture a =
             i == 0

@@ -71,6 +71,9 @@ public sealed interface SearchEvent {
   /** The open round {@code roundId} could not be bred; the search failed, saying why. */
   record RoundFailed(long roundId, String why) implements SearchEvent {}
 
+  /** The search was ended on request, saying why; what it found stands. */
+  record Halted(String reason) implements SearchEvent {}
+
   /** The search was stopped before its end, saying why; it counts as failed. */
   record Stopped(String why) implements SearchEvent {}
 

@@ -4,5 +4,7 @@ package org.automoe.core.search;
 public enum SearchPhase {
   RUNNING,
   DONE,
-  FAILED
+  FAILED,
+  /** Ended on request before its length was reached (a continuous search always ends so). */
+  STOPPED
 }

@@ -157,6 +157,9 @@ public final class SearchState {
   private long rejected;
   private Optional<String> failure = Optional.empty();
 
+  /** Why the search was ended on request; empty while it may go on. */
+  private Optional<String> halted = Optional.empty();
+
   /** The round opened last and not yet closed or failed (owners breeding outside the state). */
   private Optional<BreedingRound> openRound = Optional.empty();
 
@@ -212,7 +215,7 @@ public final class SearchState {
   }
 
   private List<EvaluationRequest> leaseHere(int max, String worker, long nowMs) {
-    if (failure.isPresent()) {
+    if (failure.isPresent() || halted.isPresent()) {
       return List.of();
     }
     return book.lease(Math.min(max, settings.maxLeasesPerPull()), worker, nowMs);
@@ -249,6 +252,9 @@ public final class SearchState {
   }
 
   private Recorded completeHere(EvaluationResult r, String reporter) {
+    if (halted.isPresent()) {
+      return Recorded.of(Outcome.IGNORED); // ended on request: its report is out
+    }
     boolean ok = r.succeeded() && Double.isFinite(r.validationLoss());
     return switch (book.complete(r.candidateId(), r.attempt(), reporter, ok)) {
       case STALE -> Recorded.of(Outcome.IGNORED);
@@ -317,6 +323,23 @@ public final class SearchState {
     }
   }
 
+  /**
+   * Ends the search on request ({@code reason}, e.g. "stopped by the user"): nothing more is handed
+   * out, results still out are ignored, and what was found stands (phase {@link
+   * SearchPhase#STOPPED}). The way a continuous search ends. Does nothing once it has finished.
+   */
+  public void halt(String reason) {
+    if (!finished()) {
+      halted = Optional.of(reason);
+      emit(new SearchEvent.Halted(reason));
+    }
+  }
+
+  /** Why the search was ended on request; empty unless it was. */
+  public Optional<String> haltedBecause() {
+    return halted;
+  }
+
   /** Sends every event from now on to {@code sink} (the owner's journal). */
   public void journalTo(Consumer<SearchEvent> sink) {
     this.journal = sink;
@@ -363,6 +386,8 @@ public final class SearchState {
         failRound(journaledRound(e.roundId()), e.why());
       } else if (event instanceof SearchEvent.Stopped e) {
         stop(e.why());
+      } else if (event instanceof SearchEvent.Halted e) {
+        halt(e.reason());
       } else if (event instanceof SearchEvent.Recovered) {
         recover();
       }
@@ -400,7 +425,7 @@ public final class SearchState {
 
   /** True when nothing is left to hand out or wait for, or the search failed. */
   public boolean finished() {
-    return failure.isPresent() || (book.idle() && population.exhausted());
+    return failure.isPresent() || halted.isPresent() || (book.idle() && population.exhausted());
   }
 
   public SearchStatus status(double elapsedSeconds) {
@@ -409,7 +434,9 @@ public final class SearchState {
     SearchPhase phase =
         failure.isPresent()
             ? SearchPhase.FAILED
-            : finished() ? SearchPhase.DONE : SearchPhase.RUNNING;
+            : halted.isPresent()
+                ? SearchPhase.STOPPED
+                : finished() ? SearchPhase.DONE : SearchPhase.RUNNING;
     return new SearchStatus(
         spec.name(),
         phase,
@@ -454,7 +481,7 @@ public final class SearchState {
   }
 
   private Optional<BreedingRound> openRoundHere(int wanted) {
-    if (failure.isPresent()) {
+    if (failure.isPresent() || halted.isPresent()) {
       return Optional.empty();
     }
     Optional<BreedingRound> round = population.openRound(wanted);

@@ -170,6 +170,32 @@ class SearchReplayTest {
   }
 
   @Test
+  void aContinuousSearchEndsOnRequestWithWhatItFound() {
+    SearchJobSpec forever = SearchSamples.spec(SearchMode.ASYNC, new SearchLength.Unbounded(), 13);
+    List<SearchEvent> journal = new ArrayList<>();
+    SearchState s = recording(forever, journal);
+    for (int step = 0; s.status(0).evaluated() < 50; step++) {
+      for (EvaluationRequest r : s.lease(4, "w", step)) {
+        s.complete(ok(r), "w");
+      }
+    }
+    List<EvaluationRequest> late = s.lease(4, "w", 99);
+    s.halt("stopped by the user");
+    assertTrue(s.finished());
+    assertEquals(SearchPhase.STOPPED, s.status(0).state());
+    assertEquals(Optional.of("stopped by the user"), s.haltedBecause());
+    assertTrue(s.lease(4, "w", 100).isEmpty(), "nothing more is handed out");
+    assertEquals(
+        SearchState.Outcome.IGNORED,
+        s.complete(ok(late.get(0)), "w").outcome(),
+        "results still out are ignored");
+    assertTrue(s.result().best().isPresent(), "what it found stands");
+    SearchState replayed =
+        SearchState.replay(forever, SearchSamples.SCREEN, SETTINGS, List.copyOf(journal));
+    assertEquals(s.status(0), replayed.status(0));
+  }
+
+  @Test
   void callsThatChangeNothingEmitNothing() {
     List<SearchEvent> journal = new ArrayList<>();
     SearchState s = recording(async(), journal);

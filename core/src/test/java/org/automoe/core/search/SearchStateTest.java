@@ -28,6 +28,7 @@ import org.automoe.core.evo.constraint.LatencyEstimator;
 import org.automoe.core.evo.constraint.Screen;
 import org.automoe.core.space.BuiltInSpaces;
 import org.automoe.core.space.SearchSpace;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class SearchStateTest {
@@ -337,7 +338,7 @@ class SearchStateTest {
     assertTrue(s.openRound(8).isEmpty(), "one round open at a time");
     assertTrue(s.leasePending(8, "w", 0).isEmpty(), "leasing pending work never breeds");
     BreedingRound stale = new BreedingRound(99, first.draws(), List.of(), 8);
-    org.junit.jupiter.api.Assertions.assertThrows(
+    Assertions.assertThrows(
         IllegalStateException.class,
         () -> s.closeRound(stale, List.of(), List.of(), new double[0]));
     s.failRound(first, "the predictor stopped");
