@@ -65,17 +65,27 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
    * retryAfterMs} when nothing can be handed out yet.
    */
   public record Work(
-      List<EvaluationRequest> requests, boolean finished, long retryAfterMs, long request)
+      List<EvaluationRequest> requests,
+      boolean finished,
+      long retryAfterMs,
+      long request,
+      long sentAtMs)
       implements Command, WireMessage {
     public Work {
       requests = List.copyOf(requests);
     }
 
-    /** An answer to no request in particular (request 0). */
+    /** An answer to no request in particular (request 0), its sending time unknown. */
     public Work(List<EvaluationRequest> requests, boolean finished, long retryAfterMs) {
-      this(requests, finished, retryAfterMs, 0);
+      this(requests, finished, retryAfterMs, 0, 0);
     }
   }
+
+  /**
+   * A leased candidate held for later, with its deadline on this evaluator's clock: the lease's
+   * lifetime counted from when it arrived, so clocks that disagree between nodes do not matter.
+   */
+  private record Held(EvaluationRequest request, long deadlineMs) {}
 
   /** An evaluation on the blocking executor ended; its result goes to {@code leasedBy}. */
   private record Evaluated(
@@ -138,7 +148,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private final String name;
   private final String supernet;
   private final Set<ActorRef<SearchCoordinator.Command>> refused = new HashSet<>();
-  private final Deque<EvaluationRequest> queue = new ArrayDeque<>();
+  private final Deque<Held> queue = new ArrayDeque<>();
   private ActorRef<SearchCoordinator.Command> coordinator;
   private ActorRef<SearchCoordinator.Command> next;
 
@@ -299,7 +309,15 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
       return this;
     }
     getContext().getLog().debug("leased {} candidates", m.requests().size());
-    queue.addAll(m.requests());
+    long now = clock.millis();
+    for (EvaluationRequest r : m.requests()) {
+      // With the sending time known, the lease lasts its lifetime from now on this clock.
+      long deadline =
+          m.sentAtMs() > 0
+              ? now + (r.lease().deadlineEpochMs() - m.sentAtMs())
+              : r.lease().deadlineEpochMs();
+      queue.addLast(new Held(r, deadline));
+    }
     startNext();
     pullIfRoom();
     return this;
@@ -376,8 +394,9 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private void startNext() {
     // Paused after failures in a row: what it holds waits (its leases may lapse to others).
     while (evaluating == null && !paused && !queue.isEmpty()) {
-      EvaluationRequest r = queue.pollFirst();
-      if (r.lease().deadlineEpochMs() < clock.millis()) {
+      Held held = queue.pollFirst();
+      EvaluationRequest r = held.request();
+      if (held.deadlineMs() < clock.millis()) {
         continue; // already handed to another evaluator
       }
       evaluating = r;

@@ -65,10 +65,10 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       this(worker, count, 0);
     }
 
-    /** The answer to this request. */
+    /** The answer to this request, sent at {@code nowMs} on the coordinator's clock. */
     EvaluatorActor.Work answer(
-        List<EvaluationRequest> requests, boolean finished, long retryAfterMs) {
-      return new EvaluatorActor.Work(requests, finished, retryAfterMs, request);
+        List<EvaluationRequest> requests, boolean finished, long retryAfterMs, long nowMs) {
+      return new EvaluatorActor.Work(requests, finished, retryAfterMs, request, nowMs);
     }
   }
 
@@ -248,17 +248,20 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       return this;
     }
     if (state.finished()) {
-      m.worker().tell(m.answer(List.of(), true, 0));
+      m.worker().tell(m.answer(List.of(), true, 0, clock.millis()));
       reportIfFinished();
       return this;
     }
     List<EvaluationRequest> work = state.lease(m.count(), key(m.worker()), clock.millis());
     if (work.isEmpty()) {
       boolean over = state.finished();
-      m.worker().tell(m.answer(List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
+      m.worker()
+          .tell(
+              m.answer(
+                  List.of(), over, over ? 0 : settings.retryAfter().toMillis(), clock.millis()));
       reportIfFinished();
     } else {
-      m.worker().tell(m.answer(work, false, 0));
+      m.worker().tell(m.answer(work, false, 0, clock.millis()));
     }
     return this;
   }
@@ -273,13 +276,13 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       RequestWork r = parked.peekFirst();
       if (state.finished()) {
         parked.pollFirst();
-        r.worker().tell(r.answer(List.of(), true, 0));
+        r.worker().tell(r.answer(List.of(), true, 0, clock.millis()));
         continue;
       }
       List<EvaluationRequest> work = state.leasePending(r.count(), key(r.worker()), clock.millis());
       if (!work.isEmpty()) {
         parked.pollFirst();
-        r.worker().tell(r.answer(work, false, 0));
+        r.worker().tell(r.answer(work, false, 0, clock.millis()));
         continue;
       }
       if (state.breeding()) {
@@ -293,7 +296,10 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       }
       parked.pollFirst();
       boolean over = state.finished();
-      r.worker().tell(r.answer(List.of(), over, over ? 0 : settings.retryAfter().toMillis()));
+      r.worker()
+          .tell(
+              r.answer(
+                  List.of(), over, over ? 0 : settings.retryAfter().toMillis(), clock.millis()));
     }
   }
 

@@ -63,7 +63,8 @@ public final class EngineMapper {
         WorkProto.newBuilder()
             .setFinished(m.finished())
             .setRetryAfterMs(m.retryAfterMs())
-            .setRequest(m.request());
+            .setRequest(m.request())
+            .setSentAtMs(m.sentAtMs());
     for (EvaluationRequest r : m.requests()) {
       b.addRequests(EvaluationMapper.toProto(r, ""));
     }
@@ -78,7 +79,8 @@ public final class EngineMapper {
         p.getRequestsList().stream().map(EvaluationMapper::fromProto).toList(),
         p.getFinished(),
         p.getRetryAfterMs(),
-        p.getRequest());
+        p.getRequest(),
+        p.getSentAtMs());
   }
 
   public ReportResultProto toProto(SearchCoordinator.ReportResult m) {

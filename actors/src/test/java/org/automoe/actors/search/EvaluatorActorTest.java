@@ -105,10 +105,34 @@ class EvaluatorActorTest {
     SearchCoordinator.RequestWork asked =
         coordinator.expectMessageClass(SearchCoordinator.RequestWork.class, WAIT);
     // A late "finished" for an earlier request must not end its work for this coordinator.
-    ev.tell(new EvaluatorActor.Work(List.of(), true, 0, asked.request() + 7));
-    ev.tell(new EvaluatorActor.Work(work(1).requests(), false, 0, asked.request()));
+    ev.tell(new EvaluatorActor.Work(List.of(), true, 0, asked.request() + 7, 0));
+    ev.tell(new EvaluatorActor.Work(work(1).requests(), false, 0, asked.request(), 0));
     assertEquals(1, nextResult().candidateId());
     coordinator.expectMessageClass(SearchCoordinator.RequestWork.class, WAIT);
+  }
+
+  @Test
+  void aLeaseLastsItsLifetimeOnAnEvaluatorWhoseClockIsAnHourAhead() {
+    Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+    ActorRef<EvaluatorActor.Command> ev =
+        kit.spawn(
+            EvaluatorActor.create(
+                SearchFixtures::loss, blocking, 1, ahead, "", EvaluatorActor.Timing.defaults()));
+    ev.tell(new EvaluatorActor.Join(coordinator.getRef()));
+    SearchCoordinator.RequestWork asked =
+        coordinator.expectMessageClass(SearchCoordinator.RequestWork.class, WAIT);
+    long coordinatorNow = System.currentTimeMillis();
+    Lease tenMinutes = new Lease(1, 1, coordinatorNow + Duration.ofMinutes(10).toMillis());
+    ev.tell(
+        new EvaluatorActor.Work(
+            List.of(new EvaluationRequest(tenMinutes, SearchFixtures.candidate(1))),
+            false,
+            0,
+            asked.request(),
+            coordinatorNow));
+    EvaluationResult r = nextResult();
+    assertEquals(1, r.candidateId());
+    assertTrue(r.succeeded(), "not skipped as expired by a clock that runs ahead: " + r);
   }
 
   @Test

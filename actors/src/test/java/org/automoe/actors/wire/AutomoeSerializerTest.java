@@ -62,6 +62,7 @@ class AutomoeSerializerTest {
             new EvaluatorActor.Work(List.of(request), false, 0),
             new EvaluatorActor.Work(List.of(), true, 0),
             new EvaluatorActor.Work(List.of(), false, 200),
+            new EvaluatorActor.Work(List.of(request), false, 0, 42, 1_700_000_000_000L),
             new SearchCoordinator.ReportResult(
                 worker.getRef(), EvaluationResult.success(1, 2, 3.25, "w", 10)),
             new SearchCoordinator.ReportResult(
