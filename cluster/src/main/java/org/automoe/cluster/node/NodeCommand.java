@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.run.RunSettings;
 import org.automoe.cluster.search.SearchSettings;
@@ -108,6 +110,33 @@ public final class NodeCommand implements Runnable {
           n,
           seed);
       node.system().getWhenTerminated().toCompletableFuture().join();
+      Optional<CoordinatedShutdown.Reason> reason =
+          CoordinatedShutdown.get(node.system()).getShutdownReason();
+      if (reason.isEmpty() || !reason.get().equals(CoordinatedShutdown.jvmExitReason())) {
+        throw new NodeLostException(
+            "worker node "
+                + node.seedAddress()
+                + " left the cluster ("
+                + describe(reason)
+                + "); start it again to join the next coordinator");
+      }
     }
+  }
+
+  private static String describe(Optional<CoordinatedShutdown.Reason> reason) {
+    if (reason.isEmpty()) {
+      return "its actor system stopped";
+    }
+    CoordinatedShutdown.Reason r = reason.get();
+    if (r.equals(CoordinatedShutdown.clusterDowningReason())) {
+      return "downed: its coordinator's side of the cluster became unreachable";
+    }
+    if (r.equals(CoordinatedShutdown.clusterLeavingReason())) {
+      return "it was asked to leave";
+    }
+    if (r.equals(CoordinatedShutdown.clusterJoinUnsuccessfulReason())) {
+      return "it could not join its seed";
+    }
+    return String.valueOf(r);
   }
 }

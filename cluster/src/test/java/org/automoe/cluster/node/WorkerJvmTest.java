@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.automoe.cluster.cli.Cli;
 import org.automoe.cluster.cli.Main;
@@ -33,29 +34,8 @@ class WorkerJvmTest {
 
   @Test
   void aKilledWorkerJvmLosesNoCandidate() throws Exception {
-    Path corpus = Cli.corpus(dir, 400);
-    Path supernet = dir.resolve("supernet");
-    Cli.Result trained =
-        Cli.run(
-            "supernet",
-            "train",
-            "--space",
-            "tiny",
-            "--corpus",
-            corpus.toString(),
-            "--steps",
-            "2",
-            "--vocab",
-            "300",
-            "--out",
-            supernet.toString(),
-            "--max-tokens",
-            "512");
-    assertEquals(0, trained.exitCode(), trained.err());
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    Path supernet = trainTinySupernet();
+    int port = freePort();
     Path conf =
         Files.writeString(
             dir.resolve("c.conf"),
@@ -119,8 +99,115 @@ class WorkerJvmTest {
     assertEquals(1000, ids.size());
   }
 
+  @Test
+  void aWorkerWhoseCoordinatorDiesExitsNonZeroForItsSupervisor() throws Exception {
+    Path supernet = trainTinySupernet();
+    int port = freePort();
+    Path conf =
+        Files.writeString(
+            dir.resolve("c2.conf"),
+            "automoe.cluster.port = " + port + "\nautomoe.search.evaluators = 1\n");
+    Process search =
+        automoe(
+                "search",
+                "--supernet",
+                supernet.toString(),
+                "--config",
+                conf.toString(),
+                "--population",
+                "20",
+                "--out",
+                dir.resolve("endless").toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Process worker = startWorker(supernet, port, dir.resolve("w2.conf"));
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> leased = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader err =
+                  new BufferedReader(
+                      new InputStreamReader(worker.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = err.readLine()) != null) { // drained to the end: it must not block
+                  lines.add(line);
+                  if (line.contains("leased ")) {
+                    leased.complete(null);
+                  }
+                }
+              } catch (IOException e) {
+                leased.completeExceptionally(e);
+              }
+            });
+    reader.start();
+    try {
+      leased.get(3, TimeUnit.MINUTES);
+      search.destroyForcibly(); // the coordinator's JVM dies (SIGKILL)
+      assertTrue(worker.waitFor(3, TimeUnit.MINUTES), "the worker exits on its own");
+      reader.join(TimeUnit.SECONDS.toMillis(30));
+      assertEquals(3, worker.exitValue(), String.join("\n", lines));
+      assertTrue(
+          lines.stream().anyMatch(l -> l.contains("left the cluster (downed")),
+          String.join("\n", lines));
+    } finally {
+      search.destroyForcibly();
+      worker.destroyForcibly();
+    }
+  }
+
+  private Path trainTinySupernet() throws IOException {
+    Path corpus = Cli.corpus(dir, 400);
+    Path supernet = dir.resolve("supernet");
+    Cli.Result trained =
+        Cli.run(
+            "supernet",
+            "train",
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--steps",
+            "2",
+            "--vocab",
+            "300",
+            "--out",
+            supernet.toString(),
+            "--max-tokens",
+            "512");
+    assertEquals(0, trained.exitCode(), trained.err());
+    return supernet;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
   private static Process startWorker(Path supernet, int port, Path conf) throws IOException {
     Files.writeString(conf, "automoe.cluster.port = 0\n");
+    ProcessBuilder builder =
+        automoe(
+                "node",
+                "--roles",
+                "worker",
+                "--seed",
+                "127.0.0.1:" + port,
+                "--supernet",
+                supernet.toString(),
+                "--evaluators",
+                "1",
+                "--config",
+                conf.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("AUTOMOE_LOG_LEVEL", "DEBUG");
+    return builder.start();
+  }
+
+  /** {@code automoe ARGS} in a JVM of its own, with this JVM's classpath and DJL settings. */
+  private static ProcessBuilder automoe(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String key :
@@ -134,25 +221,8 @@ class WorkerJvmTest {
         cmd.add("-D" + key + "=" + v);
       }
     }
-    cmd.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "node",
-            "--roles",
-            "worker",
-            "--seed",
-            "127.0.0.1:" + port,
-            "--supernet",
-            supernet.toString(),
-            "--evaluators",
-            "1",
-            "--config",
-            conf.toString()));
-    ProcessBuilder builder =
-        new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("AUTOMOE_LOG_LEVEL", "DEBUG");
-    return builder.start();
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd);
   }
 }
