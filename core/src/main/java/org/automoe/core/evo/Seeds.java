@@ -27,8 +27,8 @@ public final class Seeds {
     return new SplittableRandom(seed);
   }
 
-  /** SplitMix64's finaliser. */
-  private static long mix(long z) {
+  /** SplitMix64's finaliser: spreads the bits of {@code z} over all 64. */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

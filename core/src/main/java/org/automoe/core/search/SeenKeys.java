@@ -1,6 +1,7 @@
 package org.automoe.core.search;
 
 import java.nio.charset.StandardCharsets;
+import org.automoe.core.evo.Seeds;
 
 /**
  * The architectures a search has drawn, as 64-bit hashes of their canonical keys in one open-
@@ -86,9 +87,7 @@ final class SeenKeys {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
-    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-    h ^= h >>> 31;
+    h = Seeds.mix(h);
     return h == FREE ? ZERO_STANDIN : h;
   }
 }
