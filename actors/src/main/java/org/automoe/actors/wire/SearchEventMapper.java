@@ -4,6 +4,7 @@ import java.util.List;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Genome;
 import org.automoe.core.search.SearchEvent;
+import org.automoe.proto.CreatedEventProto;
 import org.automoe.proto.ExpertWidthsProto;
 import org.automoe.proto.GenomeProto;
 import org.automoe.proto.HaltedEventProto;
@@ -52,6 +53,8 @@ public final class SearchEventMapper {
       b.setHalted(HaltedEventProto.newBuilder().setReason(e.reason()));
     } else if (event instanceof SearchEvent.Stopped e) {
       b.setStopped(StoppedEventProto.newBuilder().setWhy(e.why()));
+    } else if (event instanceof SearchEvent.Created e) {
+      b.setCreated(CreatedEventProto.newBuilder().setSpec(SearchJobMapper.toProto(e.spec())));
     } else if (event instanceof SearchEvent.Recovered) {
       b.setRecovered(RecoveredEventProto.getDefaultInstance());
     }
@@ -93,6 +96,7 @@ public final class SearchEventMapper {
       case RECOVERED -> new SearchEvent.Recovered();
       case STOPPED -> new SearchEvent.Stopped(p.getStopped().getWhy());
       case HALTED -> new SearchEvent.Halted(p.getHalted().getReason());
+      case CREATED -> new SearchEvent.Created(SearchJobMapper.fromProto(p.getCreated().getSpec()));
       case EVENT_NOT_SET -> throw new WireFormatException("SearchEventProto.event is not set");
     };
   }

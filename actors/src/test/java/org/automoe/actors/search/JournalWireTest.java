@@ -57,6 +57,7 @@ class JournalWireTest {
   /** An async search bred outside the state, with a failure, an expiry and a departure. */
   private static List<SearchEvent> journalOfASearch(SearchState s) {
     List<SearchEvent> journal = new ArrayList<>();
+    journal.add(s.created());
     s.journalTo(journal::add);
     for (int step = 0; !s.finished() && step < 10_000; step++) {
       Optional<BreedingRound> open = s.openRound(8);
@@ -100,6 +101,7 @@ class JournalWireTest {
     }
     for (Class<?> kind :
         List.of(
+            SearchEvent.Created.class,
             SearchEvent.Leased.class,
             SearchEvent.ResultReported.class,
             SearchEvent.WorkerLeft.class,
@@ -123,6 +125,20 @@ class JournalWireTest {
     assertEquals(
         original.result().leaders().stream().map(Individual::key).toList(),
         rebuilt.result().leaders().stream().map(Individual::key).toList());
+  }
+
+  @Test
+  void aJournalReplaysOnlyIntoTheJobThatWroteIt() throws Exception {
+    SearchState seedFive = SearchFixtures.async(30, 5, SearchState.Settings.defaults());
+    SearchEvent created = (SearchEvent) roundTrip(seedFive.created());
+    SearchState seedSix = SearchFixtures.async(30, 6, SearchState.Settings.defaults());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> seedSix.apply(created));
+    assertEquals(
+        "journal does not fit: it holds the search 'test' (async, 30 evaluations, seed 5), not"
+            + " 'test' (async, 30 evaluations, seed 6) as asked",
+        e.getMessage());
+    SearchFixtures.async(30, 5, SearchState.Settings.defaults()).apply(created); // fits
   }
 
   @Test

@@ -91,6 +91,23 @@ final class SearchFixtures {
         spec, new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT), settings);
   }
 
+  /** The paper's generational search, on a population of 20. */
+  static SearchState generational(int generations, long seed) {
+    SearchJobSpec spec =
+        new SearchJobSpec(
+            "generations",
+            SMALL,
+            SearchMode.GENERATIONAL,
+            LIMIT,
+            new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 1000),
+            new SearchLength.Iterations(generations),
+            seed);
+    return new SearchState(
+        spec,
+        new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT),
+        SearchState.Settings.defaults());
+  }
+
   /** Collects progress and completes when the search finishes. */
   static class Outcome implements SearchCoordinator.Listener {
     final CompletableFuture<SearchState.Result> result = new CompletableFuture<>();

@@ -18,6 +18,12 @@ import org.automoe.core.arch.Genome;
 public sealed interface SearchEvent {
 
   /**
+   * The search began with {@code spec}: its owner journals this first, so a journal is only ever
+   * replayed into a search of the same job.
+   */
+  record Created(SearchJobSpec spec) implements SearchEvent {}
+
+  /**
    * Up to {@code max} pending candidates were leased to {@code worker} at {@code nowMs} (rounds
    * bred first by {@link SearchState#lease} are events of their own).
    */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -148,6 +149,7 @@ public final class SearchState {
   private final List<Individual> leaders = new ArrayList<>();
   private long evaluated;
   private Consumer<Individual> evaluatedSink = individual -> {};
+  private Consumer<Individual> replayedSink = individual -> {};
   private final ParetoArchive<Individual> archive =
       new ParetoArchive<>(GenerationalSearch::objectives);
 
@@ -156,6 +158,9 @@ public final class SearchState {
   private long draws;
   private long rejected;
   private Optional<String> failure = Optional.empty();
+
+  /** True when the failure is a {@link #stop}: a resumed search goes on. */
+  private boolean stopped;
 
   /** Why the search was ended on request; empty while it may go on. */
   private Optional<String> halted = Optional.empty();
@@ -292,13 +297,20 @@ public final class SearchState {
 
   /**
    * The owner starts again from its journal: every lease of its former evaluators is taken back and
-   * handed out again (those on their last attempt count as failed, as for a worker that left), and
-   * a breeding round left open is dropped so a new one can open. Returns how many leases.
+   * handed out again (none counts as failed for it: not the candidates' fault), a breeding round
+   * left open is dropped so a new one can open, and a search that was stopped or halted goes on
+   * (one that finished or failed stays so). Returns how many leases.
    */
   public int recover() {
     // A round open at the stop was being bred by generators that are gone: drop it, uncounted.
     openRound.ifPresent(population::failRound);
     openRound = Optional.empty();
+    // A stop (on request, or for want of evaluators) ended the owner's run, not the search.
+    halted = Optional.empty();
+    if (stopped) {
+      failure = Optional.empty();
+      stopped = false;
+    }
     int n = reclaimed(book.releaseAll());
     emit(new SearchEvent.Recovered());
     return n;
@@ -313,12 +325,22 @@ public final class SearchState {
   }
 
   /**
+   * Sends every individual a replay evaluates again to {@code sink}, in the order they were first
+   * evaluated: an owner whose file of results lags its journal (a crash between the two) can append
+   * what it missed.
+   */
+  public void streamReplayedTo(Consumer<Individual> sink) {
+    this.replayedSink = sink;
+  }
+
+  /**
    * Stops the search before its end, saying why (no evaluator left, say): nothing more is handed
    * out and it counts as failed. Does nothing once it has finished or failed.
    */
   public void stop(String why) {
     if (!finished()) {
       failure = Optional.of(why);
+      stopped = true;
       emit(new SearchEvent.Stopped(why));
     }
   }
@@ -355,7 +377,16 @@ public final class SearchState {
   public void apply(SearchEvent event) {
     replaying = true;
     try {
-      if (event instanceof SearchEvent.Leased e) {
+      if (event instanceof SearchEvent.Created e) {
+        if (!e.spec().equals(spec)) {
+          throw doesNotFit(
+              "it holds the search "
+                  + describe(e.spec())
+                  + ", not "
+                  + describe(spec)
+                  + " as asked");
+        }
+      } else if (event instanceof SearchEvent.Leased e) {
         if (leasePending(e.max(), e.worker(), e.nowMs()).isEmpty()) {
           throw doesNotFit("nothing to lease to " + e.worker());
         }
@@ -404,6 +435,23 @@ public final class SearchState {
     SearchState s = new SearchState(spec, screen, settings);
     events.forEach(s::apply);
     return s;
+  }
+
+  /** The job's event that begins its journal. */
+  public SearchEvent.Created created() {
+    return new SearchEvent.Created(spec);
+  }
+
+  private static String describe(SearchJobSpec s) {
+    return "'"
+        + s.name()
+        + "' ("
+        + s.mode().name().toLowerCase(Locale.ROOT)
+        + ", "
+        + s.length().describe()
+        + ", seed "
+        + s.seed()
+        + ")";
   }
 
   private static IllegalStateException doesNotFit(String why) {
@@ -552,9 +600,7 @@ public final class SearchState {
     Individual ind = new Individual(bred.candidate(), bred.genome(), loss);
     evaluated++;
     keepIfLeader(ind);
-    if (!replaying) {
-      evaluatedSink.accept(ind);
-    }
+    (replaying ? replayedSink : evaluatedSink).accept(ind);
     if (best.isEmpty() || TopKSelection.BY_LOSS.compare(ind, best.get()) < 0) {
       best = Optional.of(ind);
     }
