@@ -2,22 +2,36 @@ package org.automoe.cluster.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.automoe.actors.node.NodeGuardian;
 import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Versions;
+import org.automoe.cluster.search.SearchJournal;
+import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.cost.CostModel;
@@ -81,25 +95,53 @@ final class BenchEngineCommand implements Runnable {
       description = "pass local messages as objects (by default every message is serialized)")
   boolean noSerialize;
 
+  @Option(
+      names = "--journal",
+      defaultValue = "none",
+      description =
+          "none (the search in memory) or h2 (journaled to an H2 file in a temporary folder, then"
+              + " recovered from it once, timed) (default: ${DEFAULT-VALUE})")
+  String journal;
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
-  private Config config() {
+  private Config config(Optional<Path> journalFolder) {
+    Config base = ConfigFactory.load();
+    if (journalFolder.isPresent()) {
+      base = new SearchJournal("h2", "", "", "").over(base, journalFolder.get());
+    }
     return ConfigFactory.parseString(
             "pekko.actor.provider = local\n"
                 + "pekko.actor.serialize-messages = "
                 + (noSerialize ? "off" : "on")
                 + "\npekko.loglevel = WARNING\n")
-        .withFallback(ConfigFactory.load());
+        .withFallback(base);
   }
 
   @Override
   public void run() {
+    boolean journaled =
+        switch (journal) {
+          case "none" -> false;
+          case "h2" -> true;
+          default ->
+              throw new InvalidInputException(
+                  "--journal must be none or h2, but was '" + journal + "'");
+        };
     SearchSpace space = BuiltInSpaces.small();
     CostModel cost = new CostModel(CostSettings.of(space));
+    Path folder = null;
     try (LatencyPredictor predictor = syntheticPredictor(space, cost)) {
-      search(space, cost, predictor, Math.max(1000, candidates / 10), 1); // warm-up
-      Timed r = search(space, cost, predictor, candidates, 2);
+      folder = journaled ? Files.createTempDirectory("automoe-bench-journal") : null;
+      Optional<Path> db = Optional.ofNullable(folder);
+      search(space, cost, predictor, Math.max(1000, candidates / 10), 1, db); // warm-up
+      Timed r = search(space, cost, predictor, candidates, 2, db);
+      OptionalDouble recovery =
+          journaled
+              ? OptionalDouble.of(recover(space, cost, predictor, 2, folder))
+              : OptionalDouble.empty();
+      long events = journaled ? journalEvents(folder, 2) : 0;
       double perSecond = candidates / r.wallSeconds();
       double retainedMb = r.retainedHeapBytes() / 1e6;
       if (json) {
@@ -114,13 +156,16 @@ final class BenchEngineCommand implements Runnable {
                     prefetch,
                     !noSerialize,
                     r.wallSeconds(),
-                    retainedMb)));
+                    retainedMb,
+                    journal,
+                    events,
+                    recovery)));
       } else {
         System.out.printf(
             Locale.ROOT,
             "%d candidates in %.2f s: %.0f candidates/s, %.1f us each (%d draws rejected by"
-                + " the limits; %d evaluators, prefetch %d; %s); heap retained at the end"
-                + " %.1f MB%n",
+                + " the limits; %d evaluators, prefetch %d; %s; journal %s); heap retained at"
+                + " the end %.1f MB%n",
             candidates,
             r.wallSeconds(),
             perSecond,
@@ -129,15 +174,30 @@ final class BenchEngineCommand implements Runnable {
             evaluators,
             prefetch,
             noSerialize ? "local messages as objects" : "every message serialized",
+            journal,
             retainedMb);
+        if (journaled) {
+          System.out.printf(
+              Locale.ROOT,
+              "recovered from its journal of %d events in %.2f s%n",
+              events,
+              recovery.getAsDouble());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a folder for the journal", e);
+    } finally {
+      if (folder != null) {
+        deleteTree(folder);
       }
     }
   }
 
   /**
    * The {@code --json} object: throughput and per-candidate overhead, the search's size and
-   * rejected draws, the engine settings it ran with, and the heap in use after a full collection at
-   * the end with the search state still alive (MB; compare two sizes to get bytes per candidate).
+   * rejected draws, the engine settings it ran with, the heap in use after a full collection at the
+   * end with the search state still alive (MB; compare two sizes to get bytes per candidate), and
+   * with a journal its events and the time a new coordinator took to recover from it (s).
    */
   record ThroughputJson(
       double candidatesPerSecond,
@@ -148,30 +208,45 @@ final class BenchEngineCommand implements Runnable {
       int prefetch,
       boolean serializeMessages,
       double wallSeconds,
-      double retainedHeapMb) {}
+      double retainedHeapMb,
+      String journal,
+      long journalEvents,
+      OptionalDouble recoverySeconds) {}
 
   /** What one timed search took, and the heap it left in use. */
   private record Timed(double wallSeconds, long rejectedDraws, long retainedHeapBytes) {}
 
-  /** One async search. */
-  private Timed search(
-      SearchSpace space, CostModel cost, LatencyPredictor predictor, int budget, long seed) {
+  private static SearchJobSpec spec(SearchSpace space, int budget, long seed) {
     Constraints limits =
         new Constraints(OptionalDouble.of(60), OptionalLong.of(80_000_000L), OptionalLong.empty());
-    SearchJobSpec spec =
-        new SearchJobSpec(
-            "bench",
-            space,
-            SearchMode.ASYNC,
-            limits,
-            EvolutionSettings.paper(),
-            new SearchLength.Budget(budget),
-            seed);
-    SearchState state =
-        new SearchState(
-            spec,
-            new Screen(new GenomeLayout(space), cost, predictor, limits),
-            SearchState.Settings.defaults());
+    return new SearchJobSpec(
+        "bench",
+        space,
+        SearchMode.ASYNC,
+        limits,
+        EvolutionSettings.paper(),
+        new SearchLength.Budget(budget),
+        seed);
+  }
+
+  private static SearchState state(
+      SearchSpace space, CostModel cost, LatencyPredictor predictor, int budget, long seed) {
+    SearchJobSpec spec = spec(space, budget, seed);
+    return new SearchState(
+        spec,
+        new Screen(new GenomeLayout(space), cost, predictor, spec.constraints()),
+        SearchState.Settings.defaults());
+  }
+
+  /** One async search, journaled to {@code journalFolder} when present. */
+  private Timed search(
+      SearchSpace space,
+      CostModel cost,
+      LatencyPredictor predictor,
+      int budget,
+      long seed,
+      Optional<Path> journalFolder) {
+    SearchState state = state(space, cost, predictor, budget, seed);
     CompletableFuture<SearchStatus> done = new CompletableFuture<>();
     SearchCoordinator.Listener listener =
         new SearchCoordinator.Listener() {
@@ -185,13 +260,22 @@ final class BenchEngineCommand implements Runnable {
         };
     Evaluator instant = c -> 10 - Math.log(c.cost().paramsActive());
     ActorSystem<NodeGuardian.Command> system =
-        ActorSystem.create(NodeGuardian.create(), "bench", config());
+        ActorSystem.create(NodeGuardian.create(), "bench", config(journalFolder));
     try {
+      journalFolder.ifPresent(f -> JOURNAL.createTables(system, f));
       long t0 = System.nanoTime();
       NodeGuardian.spawn(
           system,
-          SearchCoordinator.create(
-              state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
+          journalFolder.isPresent()
+              ? SearchCoordinator.durable(
+                  "bench-" + seed,
+                  () -> state,
+                  SearchCoordinator.Settings.defaults(),
+                  Clock.systemUTC(),
+                  listener,
+                  "")
+              : SearchCoordinator.create(
+                  state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
           "coordinator-" + seed,
           NodeGuardian.Supervision.STOP,
           SPAWN_TIMEOUT);
@@ -213,6 +297,89 @@ final class BenchEngineCommand implements Runnable {
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+
+  private static final SearchJournal JOURNAL = new SearchJournal("h2", "", "", "");
+
+  /**
+   * Seconds a new coordinator of search {@code seed} takes, in a new actor system on the journal of
+   * the timed search, from its start to its first answer (its journal replayed, its leases handed
+   * back): what a coordinator killed at the end of the timed search would take to come back.
+   */
+  private double recover(
+      SearchSpace space, CostModel cost, LatencyPredictor predictor, long seed, Path folder) {
+    ActorSystem<NodeGuardian.Command> system =
+        ActorSystem.create(NodeGuardian.create(), "bench", config(Optional.of(folder)));
+    try {
+      long t0 = System.nanoTime();
+      var coordinator =
+          NodeGuardian.spawn(
+              system,
+              SearchCoordinator.durable(
+                  "bench-" + seed,
+                  () -> state(space, cost, predictor, candidates, seed),
+                  SearchCoordinator.Settings.defaults(),
+                  Clock.systemUTC(),
+                  new SearchCoordinator.Listener() {
+                    @Override
+                    public void progress(SearchStatus s) {}
+
+                    @Override
+                    public void finished(SearchState.Result r, SearchStatus s) {}
+                  },
+                  ""),
+              "recovered-" + seed,
+              NodeGuardian.Supervision.STOP,
+              SPAWN_TIMEOUT);
+      SearchCoordinator.StatusReply reply =
+          AskPattern.<SearchCoordinator.Command, SearchCoordinator.StatusReply>ask(
+                  coordinator,
+                  SearchCoordinator.GetStatus::new,
+                  Duration.ofMinutes(30),
+                  system.scheduler())
+              .toCompletableFuture()
+              .get(30, TimeUnit.MINUTES);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (reply.status().evaluated() != candidates) {
+        throw new IllegalStateException(
+            "the recovered search holds "
+                + reply.status().evaluated()
+                + " evaluated, not "
+                + candidates);
+      }
+      return seconds;
+    } catch (Exception e) {
+      throw new IllegalStateException("the search did not recover: " + e, e);
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+
+  /** Events search {@code seed} journaled (read from the H2 file once the system is gone). */
+  private static long journalEvents(Path folder, long seed) {
+    String url =
+        "jdbc:h2:file:" + folder.toAbsolutePath().resolve("journal") + ";DATABASE_TO_UPPER=false";
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        PreparedStatement q =
+            c.prepareStatement(
+                "select count(*) from \"event_journal\" where \"persistence_id\" = ?")) {
+      q.setString(1, "search|bench-" + seed);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the journal's events: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("cannot remove " + root + ": " + e.getMessage());
     }
   }
 

@@ -4,9 +4,13 @@ import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.automoe.cluster.cli.Units;
+import org.automoe.cluster.search.SearchJournal;
+import org.automoe.cluster.search.SearchManifest;
 import org.automoe.cluster.search.SearchRun;
 import org.automoe.cluster.search.SearchSettings;
 import org.automoe.cluster.search.SearchSetup;
@@ -77,7 +81,26 @@ final class RunSearch implements Stage<RunSearch.Done> {
               EvolutionSettings.paper(),
               new SearchLength.Budget(budget),
               seed);
-      SearchRun.Outcome o = SearchRun.run(config, search, setup, spec, run.resolve("search"));
+      Path folder = run.resolve("search");
+      // A search stage cut short resumes from its journal (the same job: same settings and seed).
+      SearchManifest manifest =
+          SearchManifest.read(folder)
+              .orElseGet(
+                  () ->
+                      new SearchManifest(
+                          SearchManifest.newId(),
+                          run.resolve("supernet").toAbsolutePath(),
+                          Optional.of(latency.resolve("predictor.bin").toAbsolutePath()),
+                          "async",
+                          OptionalInt.of(budget),
+                          OptionalInt.empty(),
+                          OptionalInt.empty(),
+                          seed,
+                          OptionalDouble.of(limit),
+                          OptionalDouble.empty(),
+                          OptionalDouble.empty()));
+      SearchRun.Outcome o =
+          SearchRun.run(config, search, SearchJournal.from(config), setup, spec, folder, manifest);
       return new Done(o, limit);
     }
   }

@@ -3,9 +3,13 @@ package org.automoe.cluster.search;
 import com.typesafe.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Units;
 import org.automoe.cluster.run.RunSettings;
@@ -18,7 +22,10 @@ import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchPhase;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code automoe search}: the evolutionary search on the embedded cluster. */
 @Command(
@@ -82,7 +89,11 @@ public final class SearchCommand implements Runnable {
   @Option(names = "--seed", defaultValue = "1", description = "root seed (default: 1)")
   long seed;
 
-  @Option(names = "--out", description = "output folder (default: RUN/search, or ./search)")
+  @Option(
+      names = "--out",
+      description =
+          "output folder (default: RUN/search, or ./search); a folder that holds a search"
+              + " (search.conf and its journal) resumes it, with no other option")
   Path out;
 
   @Option(names = "--config", description = "HOCON file overriding the packaged application.conf")
@@ -91,35 +102,59 @@ public final class SearchCommand implements Runnable {
   @Option(names = "--json", description = "print result.json on stdout")
   boolean json;
 
+  @Spec CommandSpec command;
+
+  /** Options that may accompany a resume: they do not change the search. */
+  private static final Set<String> RESUME_OPTIONS = Set.of("--out", "--config", "--json", "--run");
+
   @Override
   public void run() {
     Config conf = RunSettings.load(config);
     SearchSettings settings = SearchSettings.from(conf);
-    SearchMode m = parseMode(mode);
-    if (m == SearchMode.ASYNC && length.iterations != null) {
-      throw new InvalidInputException("--iterations is for --mode generational; use --budget");
-    }
-    if (m == SearchMode.GENERATIONAL && length.budget != null) {
-      throw new InvalidInputException("--budget is for --mode async; use --iterations");
-    }
-    Path net = supernet != null ? supernet : requireRun().resolve("supernet");
-    Path model = predictor;
-    if (model == null && run != null && Files.isRegularFile(run.resolve("latency/predictor.bin"))) {
-      model = run.resolve("latency/predictor.bin");
-    }
-    if (maxLatencyMs != null && model == null) {
-      throw new InvalidInputException(
-          "--max-latency-ms needs a latency predictor: --predictor FILE, or a --run with"
-              + " latency/predictor.bin (`automoe latency train`)");
-    }
-    Constraints limits = limits();
-    SearchLength searchLength = length(m);
+    SearchJournal journal = SearchJournal.from(conf);
     Path folder = out != null ? out : run != null ? run.resolve("search") : Path.of("search");
-    try (SearchSetup setup = SearchSetup.open(net, model, settings.validSentences())) {
+    Optional<SearchManifest> existing = SearchManifest.read(folder);
+    SearchManifest manifest;
+    if (existing.isPresent()) {
+      List<String> given =
+          command.commandLine().getParseResult().matchedOptions().stream()
+              .map(OptionSpec::longestName)
+              .filter(o -> !RESUME_OPTIONS.contains(o))
+              .toList();
+      if (!given.isEmpty()) {
+        throw new InvalidInputException(
+            folder
+                + " holds a search already ("
+                + SearchManifest.FILE
+                + "): resume it with `automoe search --out "
+                + folder
+                + "` alone, or choose another --out (given: "
+                + String.join(", ", given)
+                + ")");
+      }
+      manifest = existing.get();
+      System.err.println(
+          "resuming the search in " + folder + " (" + journal.describe(folder) + ")");
+    } else {
+      manifest = fromOptions();
+    }
+    SearchMode m = parseMode(manifest.mode());
+    SearchLength searchLength = length(m, manifest);
+    try (SearchSetup setup =
+        SearchSetup.open(
+            manifest.supernet(), manifest.predictor().orElse(null), settings.validSentences())) {
       SearchJobSpec spec =
           new SearchJobSpec(
-              "search", setup.net().space(), m, limits, evolution(population), length(m), seed);
-      SearchRun.Outcome outcome = SearchRun.run(conf, settings, setup, spec, folder);
+              "search",
+              setup.net().space(),
+              m,
+              limits(manifest),
+              evolution(
+                  manifest.population().isPresent() ? manifest.population().getAsInt() : null),
+              searchLength,
+              manifest.seed());
+      SearchRun.Outcome outcome =
+          SearchRun.run(conf, settings, journal, setup, spec, folder, manifest);
       if (json) {
         System.out.println(Json.write(outcome.report()));
         return;
@@ -146,7 +181,11 @@ public final class SearchCommand implements Runnable {
               + folder.resolve("result.json"));
       if (outcome.status().state() == SearchPhase.STOPPED) {
         System.out.println(
-            "stopped on request after " + outcome.status().evaluated() + " evaluated");
+            "stopped on request after "
+                + outcome.status().evaluated()
+                + " evaluated; resume with `automoe search --out "
+                + folder
+                + "`");
       }
       outcome
           .status()
@@ -158,13 +197,51 @@ public final class SearchCommand implements Runnable {
     }
   }
 
-  /** The search length given, or a continuous search (async mode only). */
-  private SearchLength length(SearchMode m) {
-    if (length.budget != null) {
-      return new SearchLength.Budget(length.budget);
+  /** A new search's manifest from the options, checked. */
+  private SearchManifest fromOptions() {
+    SearchMode m = parseMode(mode);
+    if (m == SearchMode.ASYNC && length.iterations != null) {
+      throw new InvalidInputException("--iterations is for --mode generational; use --budget");
     }
-    if (length.iterations != null) {
-      return new SearchLength.Iterations(length.iterations);
+    if (m == SearchMode.GENERATIONAL && length.budget != null) {
+      throw new InvalidInputException("--budget is for --mode async; use --iterations");
+    }
+    if (m == SearchMode.GENERATIONAL && length.iterations == null) {
+      throw new InvalidInputException(
+          "--mode generational needs --iterations; a continuous search is --mode async");
+    }
+    evolution(population); // checks it
+    Path net = supernet != null ? supernet : requireRun().resolve("supernet");
+    Path model = predictor;
+    if (model == null && run != null && Files.isRegularFile(run.resolve("latency/predictor.bin"))) {
+      model = run.resolve("latency/predictor.bin");
+    }
+    if (maxLatencyMs != null && model == null) {
+      throw new InvalidInputException(
+          "--max-latency-ms needs a latency predictor: --predictor FILE, or a --run with"
+              + " latency/predictor.bin (`automoe latency train`)");
+    }
+    return new SearchManifest(
+        SearchManifest.newId(),
+        net.toAbsolutePath().normalize(),
+        Optional.ofNullable(model).map(p -> p.toAbsolutePath().normalize()),
+        m.name().toLowerCase(Locale.ROOT),
+        length.budget == null ? OptionalInt.empty() : OptionalInt.of(length.budget),
+        length.iterations == null ? OptionalInt.empty() : OptionalInt.of(length.iterations),
+        population == null ? OptionalInt.empty() : OptionalInt.of(population),
+        seed,
+        maxLatencyMs == null ? OptionalDouble.empty() : OptionalDouble.of(maxLatencyMs),
+        maxGflops == null ? OptionalDouble.empty() : OptionalDouble.of(maxGflops),
+        maxMillionParams == null ? OptionalDouble.empty() : OptionalDouble.of(maxMillionParams));
+  }
+
+  /** The search length of a manifest, or a continuous search (async mode only). */
+  private static SearchLength length(SearchMode m, SearchManifest manifest) {
+    if (manifest.budget().isPresent()) {
+      return new SearchLength.Budget(manifest.budget().getAsInt());
+    }
+    if (manifest.iterations().isPresent()) {
+      return new SearchLength.Iterations(manifest.iterations().getAsInt());
     }
     if (m == SearchMode.GENERATIONAL) {
       throw new InvalidInputException(
@@ -180,13 +257,15 @@ public final class SearchCommand implements Runnable {
     return run;
   }
 
-  private Constraints limits() {
+  private static Constraints limits(SearchManifest m) {
     return new Constraints(
-        maxLatencyMs == null ? OptionalDouble.empty() : OptionalDouble.of(maxLatencyMs),
-        maxGflops == null ? OptionalLong.empty() : OptionalLong.of(Math.round(maxGflops * 1e9)),
-        maxMillionParams == null
-            ? OptionalLong.empty()
-            : OptionalLong.of(Math.round(maxMillionParams * 1e6)));
+        m.maxLatencyMs(),
+        m.maxGflops().isPresent()
+            ? OptionalLong.of(Math.round(m.maxGflops().getAsDouble() * 1e9))
+            : OptionalLong.empty(),
+        m.maxMillionParams().isPresent()
+            ? OptionalLong.of(Math.round(m.maxMillionParams().getAsDouble() * 1e6))
+            : OptionalLong.empty());
   }
 
   static SearchMode parseMode(String name) {

@@ -35,6 +35,9 @@ final class SearchReport {
     return file;
   }
 
+  /** Every evaluated candidate, appended as they come. */
+  static final String CSV_FILE = "evaluated.csv";
+
   static final String CSV_HEADER =
       "candidate,generation,draw_seed,valid_loss,predicted_latency_ms,flops,params_active,key\n";
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.node.ClusterNode;
 import org.automoe.cluster.node.WorkerResources;
 import org.automoe.core.Durations;
+import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.GenomeLayout;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.evo.constraint.Screen;
@@ -57,19 +59,34 @@ public final class SearchRun {
    * @param search its {@code automoe.search} settings, checked
    */
   public static Outcome run(
-      Config config, SearchSettings search, SearchSetup setup, SearchJobSpec spec, Path out) {
+      Config config,
+      SearchSettings search,
+      SearchJournal journal,
+      SearchSetup setup,
+      SearchJobSpec spec,
+      Path out,
+      SearchManifest manifest) {
     int evaluators = search.evaluators();
     SearchState.Settings settings = search.state();
     Screen screen =
         new Screen(
             new GenomeLayout(spec.space()), setup.cost(), setup.latency(), spec.constraints());
-    SearchState state = new SearchState(spec, screen, settings);
+    boolean resuming = Files.isRegularFile(out.resolve(SearchManifest.FILE));
+    if (!resuming && Files.exists(out.resolve(SearchReport.CSV_FILE))) {
+      throw new InvalidInputException(
+          out
+              + " holds the results of an earlier search ("
+              + SearchReport.CSV_FILE
+              + ") but no "
+              + SearchManifest.FILE
+              + " to resume it from; choose another folder, or move them away");
+    }
     Progress progress = null;
     SearchState.Result result;
     List<Finalists.Finalist> measured = List.of();
     try (ClusterNode node =
         ClusterNode.start(
-            config,
+            journal.over(config, out),
             config.getString("automoe.cluster.host"),
             config.getInt("automoe.cluster.port"),
             List.of("coordinator", "worker"),
@@ -79,6 +96,8 @@ public final class SearchRun {
       // start must not truncate the log of the one running.
       // A request left by an earlier search must not end this one.
       Files.deleteIfExists(out.resolve(STOP_FILE));
+      manifest.write(out);
+      journal.createTables(node.system(), out);
       progress = new Progress(search.progressEvery(), spec, out);
       LOG.info(
           String.format(
@@ -92,8 +111,9 @@ public final class SearchRun {
       // The watcher fails progress.done if the coordinator stops before it reports the end.
       node.spawn(
           SearchWatcher.create(
-              SearchCoordinator.create(
-                  state,
+              SearchCoordinator.durable(
+                  manifest.id(),
+                  () -> new SearchState(spec, screen, settings),
                   SearchCoordinator.Settings.defaults(),
                   Clock.systemUTC(),
                   progress,
@@ -160,20 +180,33 @@ public final class SearchRun {
     long lastReport = System.nanoTime();
     volatile SearchStatus last;
 
+    /** Rows of evaluated.csv already on disk when this search (re)started. */
+    private final long rowsOnDisk;
+
+    /** Results a resume replayed from the journal so far. */
+    private long replayed;
+
     /**
-     * Every result is appended to {@code out/evaluated.csv} as it comes, and {@code result.json}
-     * and {@code best.yml} are rewritten every {@code every}, so an interrupted search keeps them.
+     * Every result is appended to {@code out/evaluated.csv} as it comes (a resumed search appends
+     * to the file, first the results its journal holds that the file missed), and {@code
+     * result.json} and {@code best.yml} are rewritten every {@code every}, so an interrupted search
+     * keeps them.
      */
     Progress(Duration every, SearchJobSpec spec, Path out) {
       this.everyNanos = every.toNanos();
       this.spec = spec;
       this.out = out;
-      Path csv = out.resolve("evaluated.csv");
+      Path csv = out.resolve(SearchReport.CSV_FILE);
       try {
         Files.createDirectories(csv.toAbsolutePath().getParent());
-        this.csv = Files.newBufferedWriter(csv);
-        this.csv.write(SearchReport.CSV_HEADER);
-        this.csv.flush();
+        boolean fresh = !Files.exists(csv) || Files.size(csv) == 0;
+        this.rowsOnDisk = fresh ? 0 : CsvTail.completeRows(csv);
+        this.csv =
+            Files.newBufferedWriter(csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (fresh) {
+          this.csv.write(SearchReport.CSV_HEADER);
+          this.csv.flush();
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + csv, e);
       }
@@ -186,6 +219,13 @@ public final class SearchRun {
         csv.flush();
       } catch (IOException e) {
         LOG.warn("cannot append to evaluated.csv: {}", e.getMessage());
+      }
+    }
+
+    @Override
+    public void replayed(Individual i) {
+      if (++replayed > rowsOnDisk) {
+        evaluated(i); // journaled, but the crash came before its row was written
       }
     }
 

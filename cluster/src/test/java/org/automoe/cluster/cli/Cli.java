@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -78,5 +79,28 @@ public final class Cli {
         .resolve("wmt14ende_cpu_xeon_all.csv")
         .toAbsolutePath()
         .normalize();
+  }
+
+  /**
+   * {@code automoe ARGS} in a JVM of its own, with this JVM's classpath and DJL settings: for a
+   * process to kill, or one that runs beside {@link #run} (which holds this JVM's console).
+   */
+  public static ProcessBuilder jvm(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String key :
+        List.of(
+            "ai.djl.offline",
+            "DJL_CACHE_DIR",
+            "ai.djl.pytorch.num_threads",
+            "ai.djl.pytorch.num_interop_threads")) {
+      String v = System.getProperty(key);
+      if (v != null) {
+        cmd.add("-D" + key + "=" + v);
+      }
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd);
   }
 }

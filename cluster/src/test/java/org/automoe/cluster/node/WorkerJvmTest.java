@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.automoe.cluster.cli.Cli;
-import org.automoe.cluster.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -206,23 +205,7 @@ class WorkerJvmTest {
     return builder.start();
   }
 
-  /** {@code automoe ARGS} in a JVM of its own, with this JVM's classpath and DJL settings. */
   private static ProcessBuilder automoe(String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String key :
-        List.of(
-            "ai.djl.offline",
-            "DJL_CACHE_DIR",
-            "ai.djl.pytorch.num_threads",
-            "ai.djl.pytorch.num_interop_threads")) {
-      String v = System.getProperty(key);
-      if (v != null) {
-        cmd.add("-D" + key + "=" + v);
-      }
-    }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd);
+    return Cli.jvm(args);
   }
 }

@@ -221,6 +221,56 @@ class SearchCommandTest {
   }
 
   @Test
+  void aGenerationalSearchKilledMidwayResumesToTheEndOfAnUninterruptedOne() throws Exception {
+    List<String> job =
+        List.of("--mode", "generational", "--iterations", "3", "--population", "10", "--seed", "9");
+    List<String> whole = new ArrayList<>(job);
+    whole.addAll(List.of("--out", dir.resolve("whole").toString()));
+    JsonObject expected = search(whole.toArray(String[]::new));
+    int total = expected.getAsJsonObject("search").get("evaluated").getAsInt();
+    assertEquals(10 + 3 * 8, total);
+
+    Path out = dir.resolve("killed");
+    List<String> args =
+        new ArrayList<>(
+            List.of("search", "--supernet", supernet.toString(), "--config", config.toString()));
+    args.addAll(job);
+    args.addAll(List.of("--out", out.toString()));
+    Process first =
+        Cli.jvm(args.toArray(String[]::new))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Path csv = out.resolve("evaluated.csv");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (rows(csv) < 8) {
+      assertTrue(System.nanoTime() < deadline && first.isAlive(), "the first search runs");
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // polling a file: no event to await
+    }
+    first.destroyForcibly(); // kill -9: no shutdown hook, no last write
+    assertTrue(first.waitFor(1, TimeUnit.MINUTES));
+    int before = rows(csv);
+    assertTrue(before < total, "killed mid-search, after " + before + " results");
+
+    CostCommandTest.assertOneLineError(
+        Cli.run("search", "--out", out.toString(), "--seed", "3", "--config", config.toString()),
+        "holds a search already (search.conf): resume it with `automoe search --out");
+    Cli.Result resumed =
+        Cli.run("search", "--out", out.toString(), "--config", config.toString(), "--json");
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    JsonObject r = JsonParser.parseString(resumed.out().strip()).getAsJsonObject();
+    assertEquals(total, r.getAsJsonObject("search").get("evaluated").getAsInt());
+    assertEquals(expected.get("best").toString(), r.get("best").toString(), "the same best");
+    assertEquals(expected.get("front").toString(), r.get("front").toString(), "the same front");
+    List<String> rows = Files.readAllLines(csv);
+    assertEquals(total + 1, rows.size(), "evaluated.csv appended to, each result once");
+    assertEquals(
+        Set.copyOf(Files.readAllLines(dir.resolve("whole/evaluated.csv"))),
+        Set.copyOf(rows),
+        "the same evaluated set");
+  }
+
+  @Test
   void stoppingASearchThatIsNotThereIsAnError() {
     CostCommandTest.assertOneLineError(
         Cli.run("search", "stop", "--out", dir.resolve("nowhere").toString()),

@@ -1,0 +1,140 @@
+package org.automoe.cluster.search;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
+import org.automoe.core.InvalidInputException;
+
+/**
+ * Where a search keeps its journal ({@code automoe.journal}): an H2 file in the search's own folder
+ * (nothing to install; one JVM at a time), or a PostgreSQL database shared by the nodes of a
+ * cluster. Read and checked before anything starts.
+ *
+ * @param kind {@code h2} or {@code postgres}
+ * @param url JDBC URL of the PostgreSQL database (empty for H2)
+ * @param user database user (PostgreSQL)
+ * @param password database password (PostgreSQL)
+ */
+public record SearchJournal(String kind, String url, String user, String password) {
+  /** The H2 database's file name in a search's folder (H2 adds {@code .mv.db}). */
+  static final String H2_NAME = "journal";
+
+  private static final String PREFIX = "automoe.journal.";
+
+  /** How long to wait for the journal's tables at most. */
+  private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
+
+  public static SearchJournal from(Config config) {
+    String kind;
+    try {
+      kind = config.getString(PREFIX + "kind").toLowerCase(Locale.ROOT);
+    } catch (ConfigException e) {
+      throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
+    }
+    return switch (kind) {
+      case "h2" -> new SearchJournal("h2", "", "", "");
+      case "postgres" -> {
+        String url = config.getString(PREFIX + "postgres.url");
+        if (!url.startsWith("jdbc:postgresql://")) {
+          throw new InvalidInputException(
+              PREFIX
+                  + "postgres.url = \""
+                  + url
+                  + "\": must be a jdbc:postgresql://HOST:PORT/DB URL (or set"
+                  + " AUTOMOE_JOURNAL_URL)");
+        }
+        yield new SearchJournal(
+            "postgres",
+            url,
+            config.getString(PREFIX + "postgres.user"),
+            config.getString(PREFIX + "postgres.password"));
+      }
+      default ->
+          throw new InvalidInputException(
+              PREFIX + "kind = \"" + kind + "\": must be h2 or postgres");
+    };
+  }
+
+  /** True when {@code folder} holds an H2 journal. */
+  static boolean h2In(Path folder) {
+    return Files.exists(folder.resolve(H2_NAME + ".mv.db"));
+  }
+
+  /** Where the journal lives, for messages. */
+  public String describe(Path folder) {
+    return kind.equals("h2")
+        ? "H2 file " + folder.resolve(H2_NAME + ".mv.db")
+        : "PostgreSQL " + url.replaceAll("[?].*", "");
+  }
+
+  /**
+   * The Pekko Persistence settings of this journal, over {@code base}: the JDBC journal with one
+   * small connection pool (a search writes from one actor).
+   */
+  public Config over(Config base, Path folder) {
+    boolean h2 = kind.equals("h2");
+    String jdbcUrl =
+        h2
+            ? "jdbc:h2:file:"
+                + folder.toAbsolutePath().resolve(H2_NAME)
+                // Written at each commit (H2 delays it by 500 ms otherwise): a coordinator killed
+                // right after telling anyone of an event must find it on disk.
+                + ";DATABASE_TO_UPPER=false;WRITE_DELAY=0"
+            : url;
+    Config db =
+        ConfigValueFactory.fromMap(
+                Map.of(
+                    "url",
+                    jdbcUrl,
+                    "user",
+                    h2 ? "sa" : user,
+                    "password",
+                    h2 ? "" : password,
+                    "driver",
+                    h2 ? "org.h2.Driver" : "org.postgresql.Driver",
+                    "numThreads",
+                    2,
+                    "maxConnections",
+                    2,
+                    "minConnections",
+                    1))
+            .toConfig();
+    return ConfigFactory.parseString(
+            "pekko.persistence.journal.plugin = \"jdbc-journal\"\n"
+                + "pekko.persistence.snapshot-store.plugin = \"jdbc-snapshot-store\"\n"
+                + "jdbc-journal.use-shared-db = \"slick\"\n"
+                + "jdbc-snapshot-store.use-shared-db = \"slick\"\n"
+                + "jdbc-read-journal.use-shared-db = \"slick\"\n"
+                + "pekko-persistence-jdbc.shared-databases.slick.profile = \""
+                + (h2 ? "slick.jdbc.H2Profile$" : "slick.jdbc.PostgresProfile$")
+                + "\"\n")
+        .withFallback(
+            db.atPath("pekko-persistence-jdbc.shared-databases.slick.db").withFallback(base));
+  }
+
+  /** Creates the journal's tables when missing (a no-op when they are there). */
+  public void createTables(ClassicActorSystemProvider system, Path folder) {
+    try {
+      SchemaUtils.createIfNotExists(system)
+          .toCompletableFuture()
+          .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new InvalidInputException(
+          "cannot open the search journal (" + describe(folder) + "): " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while opening the journal", e);
+    }
+  }
+}
