@@ -37,15 +37,32 @@ public final class SearchWatcher {
     ctx.watch(ctx.spawn(coordinator, "coordinator"));
     // ChildFailed is a Terminated: it must be matched first.
     return Behaviors.receive(Void.class)
-        .onSignal(ChildFailed.class, s -> stopped(done, String.valueOf(cause(s.getCause()))))
-        .onSignal(Terminated.class, s -> stopped(done, "it was stopped"))
-        .onSignal(PostStop.class, s -> stopped(done, "the node shut down"))
+        .onSignal(
+            ChildFailed.class, s -> stopped(done, reason(cause(s.getCause())), cause(s.getCause())))
+        .onSignal(Terminated.class, s -> stopped(done, "it was stopped", null))
+        .onSignal(PostStop.class, s -> stopped(done, "the node shut down", null))
         .build();
   }
 
-  private static Behavior<Void> stopped(CompletableFuture<?> done, String reason) {
-    done.completeExceptionally(new IllegalStateException(STOPPED + ": " + reason));
+  /** Fails {@code done}, its exception carrying the coordinator's (for a debug trace). */
+  private static Behavior<Void> stopped(CompletableFuture<?> done, String reason, Throwable why) {
+    done.completeExceptionally(new IllegalStateException(STOPPED + ": " + reason, why));
     return Behaviors.stopped();
+  }
+
+  /**
+   * What went wrong: a journal's failure (Pekko Persistence wraps it in its own exceptions, with
+   * sequence numbers) is named by its innermost cause, which says it in our words.
+   */
+  private static String reason(Throwable t) {
+    if (!t.getClass().getName().startsWith("org.apache.pekko.persistence")) {
+      return String.valueOf(t);
+    }
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : String.valueOf(root);
   }
 
   /** A failure while starting comes wrapped; the wrapped one says what went wrong. */

@@ -28,6 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.automoe.actors.node.NodeGuardian;
 import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.actors.search.SearchCoordinator;
+import org.automoe.actors.search.SearchWatcher;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Versions;
 import org.automoe.cluster.search.SearchJournal;
@@ -266,16 +267,18 @@ final class BenchEngineCommand implements Runnable {
       long t0 = System.nanoTime();
       NodeGuardian.spawn(
           system,
-          journalFolder.isPresent()
-              ? SearchCoordinator.durable(
-                  "bench-" + seed,
-                  () -> state,
-                  SearchCoordinator.Settings.defaults(),
-                  Clock.systemUTC(),
-                  listener,
-                  "")
-              : SearchCoordinator.create(
-                  state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
+          SearchWatcher.create(
+              journalFolder.isPresent()
+                  ? SearchCoordinator.durable(
+                      "bench-" + seed,
+                      () -> state,
+                      SearchCoordinator.Settings.defaults(),
+                      Clock.systemUTC(),
+                      listener,
+                      "")
+                  : SearchCoordinator.create(
+                      state, SearchCoordinator.Settings.defaults(), Clock.systemUTC(), listener),
+              done),
           "coordinator-" + seed,
           NodeGuardian.Supervision.STOP,
           SPAWN_TIMEOUT);

@@ -45,6 +45,9 @@ public final class SearchRun {
   /** The file {@code automoe search stop} writes into a search's folder to end it. */
   static final String STOP_FILE = "STOP";
 
+  /** How the search state says a journal belongs to another job. */
+  private static final String JOURNAL_MISMATCH = "journal does not fit";
+
   private SearchRun() {}
 
   /** The finished search: its report (as written to result.json) and final status. */
@@ -147,7 +150,17 @@ public final class SearchRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while searching", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+      String why = e.getCause().getMessage();
+      if (why != null && why.contains(JOURNAL_MISMATCH)) {
+        throw new InvalidInputException(
+            out
+                + ": "
+                + why.substring(why.indexOf(JOURNAL_MISMATCH))
+                + " (was "
+                + SearchManifest.FILE
+                + " edited, or did another search write to its journal?)");
+      }
+      throw new IllegalStateException(why, e.getCause());
     } finally {
       if (progress != null) {
         progress.close(); // also when the coordinator stopped before it finished

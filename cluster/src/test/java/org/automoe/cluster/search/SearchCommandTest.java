@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.CliErrors;
 import org.automoe.cluster.cli.Main;
 import org.automoe.cluster.node.WorkerResources;
 import org.automoe.cluster.space.CostCommandTest;
@@ -268,6 +269,26 @@ class SearchCommandTest {
         Set.copyOf(Files.readAllLines(dir.resolve("whole/evaluated.csv"))),
         Set.copyOf(rows),
         "the same evaluated set");
+
+    // A journal replays only into the job that wrote it.
+    Path edited = Files.createDirectories(dir.resolve("edited"));
+    for (String f : List.of("search.conf", "journal.mv.db")) {
+      Files.copy(out.resolve(f), edited.resolve(f));
+    }
+    Path conf = edited.resolve("search.conf");
+    Files.writeString(conf, Files.readString(conf).replace("seed=9", "seed=10"));
+    Cli.Result mismatch =
+        Cli.run("search", "--out", edited.toString(), "--config", config.toString());
+    assertEquals(CliErrors.BAD_INPUT, mismatch.exitCode(), mismatch.err());
+    assertLastLineSays(
+        mismatch.err().strip(),
+        "journal does not fit: it holds the search 'search' (generational, 3 generations, seed 9),"
+            + " not 'search' (generational, 3 generations, seed 10) as asked");
+  }
+
+  private static void assertLastLineSays(String err, String expected) {
+    String last = err.lines().reduce((a, b) -> b).orElse("");
+    assertTrue(last.startsWith("automoe: ") && last.contains(expected), err);
   }
 
   @Test
