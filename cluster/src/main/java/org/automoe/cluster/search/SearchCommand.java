@@ -99,13 +99,23 @@ public final class SearchCommand implements Runnable {
   @Option(names = "--config", description = "HOCON file overriding the packaged application.conf")
   Path config;
 
+  @Option(
+      names = "--join",
+      paramLabel = "HOST:PORT",
+      description =
+          "stand by for the search whose node is HOST:PORT: join its cluster, evaluate, and take"
+              + " its coordinator over when that node dies (needs --out DIR holding a copy of the"
+              + " search's search.conf, and the PostgreSQL journal)")
+  String join;
+
   @Option(names = "--json", description = "print result.json on stdout")
   boolean json;
 
   @Spec CommandSpec command;
 
   /** Options that may accompany a resume: they do not change the search. */
-  private static final Set<String> RESUME_OPTIONS = Set.of("--out", "--config", "--json", "--run");
+  private static final Set<String> RESUME_OPTIONS =
+      Set.of("--out", "--config", "--json", "--run", "--join");
 
   @Override
   public void run() {
@@ -136,6 +146,14 @@ public final class SearchCommand implements Runnable {
       System.err.println(
           "resuming the search in " + folder + " (" + journal.describe(folder) + ")");
     } else {
+      if (join != null) {
+        throw new InvalidInputException(
+            "--join needs --out DIR holding the search's "
+                + SearchManifest.FILE
+                + " (copy it from the folder of the search you join): "
+                + folder.resolve(SearchManifest.FILE)
+                + " is missing");
+      }
       manifest = fromOptions();
     }
     SearchMode m = parseMode(manifest.mode());
@@ -154,7 +172,8 @@ public final class SearchCommand implements Runnable {
               searchLength,
               manifest.seed());
       SearchRun.Outcome outcome =
-          SearchRun.run(conf, settings, journal, setup, spec, folder, manifest);
+          SearchRun.run(
+              conf, settings, journal, setup, spec, folder, manifest, Optional.ofNullable(join));
       if (json) {
         System.out.println(Json.write(outcome.report()));
         return;

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -66,9 +65,9 @@ public record SearchJournal(String kind, String url, String user, String passwor
     };
   }
 
-  /** True when {@code folder} holds an H2 journal. */
-  static boolean h2In(Path folder) {
-    return Files.exists(folder.resolve(H2_NAME + ".mv.db"));
+  /** True when several JVMs can reach this journal (a standby coordinator needs one). */
+  public boolean shared() {
+    return kind.equals("postgres");
   }
 
   /** Where the journal lives, for messages. */

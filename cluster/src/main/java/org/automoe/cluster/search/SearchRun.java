@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
+import org.apache.pekko.cluster.typed.SingletonActor;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.search.SearchWatcher;
 import org.automoe.actors.worker.SupernetActor;
@@ -45,6 +48,9 @@ public final class SearchRun {
   /** The file {@code automoe search stop} writes into a search's folder to end it. */
   static final String STOP_FILE = "STOP";
 
+  /** The role of the nodes that may run a search's coordinator. */
+  static final String COORDINATOR_ROLE = "coordinator";
+
   /** How the search state says a journal belongs to another job. */
   private static final String JOURNAL_MISMATCH = "journal does not fit";
 
@@ -69,6 +75,28 @@ public final class SearchRun {
       SearchJobSpec spec,
       Path out,
       SearchManifest manifest) {
+    return run(config, search, journal, setup, spec, out, manifest, Optional.empty());
+  }
+
+  /**
+   * @param standbyOf the address of a node of the search's cluster to join as a standby: this node
+   *     then evaluates, and takes the coordinator over (from the shared journal) when the node
+   *     running it dies; empty to run the search from this node
+   */
+  public static Outcome run(
+      Config config,
+      SearchSettings search,
+      SearchJournal journal,
+      SearchSetup setup,
+      SearchJobSpec spec,
+      Path out,
+      SearchManifest manifest,
+      Optional<String> standbyOf) {
+    if (standbyOf.isPresent() && !journal.shared()) {
+      throw new InvalidInputException(
+          "a standby coordinator needs a journal every coordinator-capable node reaches: set"
+              + " automoe.journal.kind = postgres (AUTOMOE_JOURNAL=postgres), on every node");
+    }
     int evaluators = search.evaluators();
     SearchState.Settings settings = search.state();
     Screen screen =
@@ -91,9 +119,10 @@ public final class SearchRun {
         ClusterNode.start(
             journal.over(config, out),
             config.getString("automoe.cluster.host"),
-            config.getInt("automoe.cluster.port"),
-            List.of("coordinator", "worker"),
-            List.of(),
+            // A standby often shares a machine with the node it joins: any free port.
+            standbyOf.isPresent() ? 0 : config.getInt("automoe.cluster.port"),
+            List.of(COORDINATOR_ROLE, "worker"),
+            standbyOf.map(List::of).orElse(List.of()),
             evaluators)) {
       // Only once this node holds its port: a second search on the same folder that fails to
       // start must not truncate the log of the one running.
@@ -111,18 +140,30 @@ public final class SearchRun {
               spec.length().describe(),
               evaluators,
               node.seedAddress()));
-      // The watcher fails progress.done if the coordinator stops before it reports the end.
-      node.spawn(
-          SearchWatcher.create(
-              SearchCoordinator.durable(
-                  manifest.id(),
-                  () -> new SearchState(spec, screen, settings),
-                  SearchCoordinator.Settings.defaults(),
-                  Clock.systemUTC(),
-                  progress,
-                  setup.fingerprint()),
-              progress.done),
-          "search");
+      standbyOf.ifPresent(
+          seed ->
+              LOG.info(
+                  "standing by to coordinate the search of "
+                      + seed
+                      + " should its node die; evaluating meanwhile"));
+      // The coordinator is a cluster singleton on the nodes of role coordinator: it runs on the
+      // oldest, and moves to the next, recovering from the journal, when that node dies. The
+      // watcher fails progress.done if the coordinator stops before it reports the end.
+      ClusterSingleton.get(node.system())
+          .init(
+              SingletonActor.of(
+                      SearchWatcher.create(
+                          SearchCoordinator.durable(
+                              manifest.id(),
+                              () -> new SearchState(spec, screen, settings),
+                              SearchCoordinator.Settings.defaults(),
+                              Clock.systemUTC(),
+                              progress,
+                              setup.fingerprint()),
+                          progress.done),
+                      manifest.id())
+                  .withSettings(
+                      ClusterSingletonSettings.create(node.system()).withRole(COORDINATOR_ROLE)));
       node.spawn(
           SupernetActor.create(
               () -> WorkerResources.sharing(setup),

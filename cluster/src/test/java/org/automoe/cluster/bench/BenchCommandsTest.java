@@ -25,10 +25,35 @@ class BenchCommandsTest {
     assertEquals(
         "{candidatesPerSecond:float,overheadMicrosPerCandidate:float,candidates:int,"
             + "rejectedDraws:int,evaluators:int,prefetch:int,serializeMessages:bool,"
-            + "wallSeconds:float,retainedHeapMb:float}",
+            + "wallSeconds:float,retainedHeapMb:float,journal:string,journalEvents:int}",
         JsonShape.of(r.out()));
     assertTrue(
         r.out().contains("\"evaluators\":2,\"prefetch\":32,\"serializeMessages\":true,"), r.out());
+  }
+
+  @Test
+  void engineWithAJournalReportsItsEventsAndItsRecovery() {
+    Cli.Result r =
+        Cli.run(
+            "bench",
+            "engine",
+            "--candidates",
+            "1000",
+            "--evaluators",
+            "2",
+            "--journal",
+            "h2",
+            "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        "{candidatesPerSecond:float,overheadMicrosPerCandidate:float,candidates:int,"
+            + "rejectedDraws:int,evaluators:int,prefetch:int,serializeMessages:bool,"
+            + "wallSeconds:float,retainedHeapMb:float,journal:string,journalEvents:int,"
+            + "recoverySeconds:float}",
+        JsonShape.of(r.out()));
+    // At least one result per candidate, and the job first.
+    int events = Integer.parseInt(r.out().replaceAll(".*\"journalEvents\":(\\d+).*\\s*", "$1"));
+    assertTrue(events > 1000, r.out());
   }
 
   @Test

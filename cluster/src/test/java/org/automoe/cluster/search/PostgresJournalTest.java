@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,9 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.automoe.cluster.cli.Cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +137,143 @@ class PostgresJournalTest {
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
         assertTrue(rs.getLong(1) > 30, "every result and lease journaled: " + rs.getLong(1));
+      }
+    }
+  }
+
+  /** A process's console, line by line, with a future per awaited text. */
+  private static final class Console {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<Pattern, CompletableFuture<Matcher>>> awaited =
+        new CopyOnWriteArrayList<>();
+
+    Console(Process p) {
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader in =
+                    new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line; (line = in.readLine()) != null; ) { // drained: never blocks it
+                    lines.add(line);
+                    for (var a : awaited) {
+                      Matcher m = a.getKey().matcher(line);
+                      if (m.find()) {
+                        a.getValue().complete(m);
+                      }
+                    }
+                  }
+                } catch (IOException e) {
+                  awaited.forEach(a -> a.getValue().completeExceptionally(e));
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    /** Completes with the first line (from now on) that {@code regex} finds. */
+    CompletableFuture<Matcher> await(String regex) {
+      CompletableFuture<Matcher> f = new CompletableFuture<>();
+      Pattern p = Pattern.compile(regex);
+      awaited.add(Map.entry(p, f));
+      for (String line : lines) { // it may have come already
+        Matcher m = p.matcher(line);
+        if (m.find()) {
+          f.complete(m);
+        }
+      }
+      return f;
+    }
+  }
+
+  @Test
+  void whenTheSearchNodeDiesItsStandbyTakesTheCoordinatorOverAndWorkersStay() throws Exception {
+    Path a = dir.resolve("failover-a");
+    Path b = Files.createDirectories(dir.resolve("failover-b"));
+    Process first =
+        Cli.jvm(
+                "search",
+                "--supernet",
+                supernet.toString(),
+                "--config",
+                config.toString(),
+                "--population",
+                "10",
+                "--out",
+                a.toString())
+            .redirectErrorStream(true)
+            .start();
+    Process standby = null;
+    Process worker = null;
+    try {
+      Console firstSays = new Console(first);
+      String seed =
+          firstSays.await("--seed (127\\.0\\.0\\.1:\\d+)").get(3, TimeUnit.MINUTES).group(1);
+      Files.copy(a.resolve(SearchManifest.FILE), b.resolve(SearchManifest.FILE));
+      standby =
+          Cli.jvm("search", "--out", b.toString(), "--join", seed, "--config", config.toString())
+              .redirectErrorStream(true)
+              .start();
+      Console standbySays = new Console(standby);
+      standbySays.await("standing by to coordinate").get(3, TimeUnit.MINUTES);
+      worker =
+          Cli.jvm(
+                  "node",
+                  "--roles",
+                  "worker",
+                  "--seed",
+                  seed,
+                  "--supernet",
+                  supernet.toString(),
+                  "--evaluators",
+                  "1",
+                  "--config",
+                  config.toString())
+              .redirectErrorStream(true)
+              .start();
+      Console workerSays = new Console(worker);
+      workerSays.await("evaluators? .*started").get(3, TimeUnit.MINUTES);
+      // Three members up (the standby's two evaluators and the worker's one have joined): so the
+      // two left when the first dies are a majority that removes it, not one that downs itself.
+      long joined = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (firstSays.lines.stream()
+              .filter(l -> l.matches(".*evaluator pekko://automoe@.* joined.*"))
+              .count()
+          < 3) {
+        assertTrue(System.nanoTime() < joined, firstSays.lines.toString());
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling a console
+      }
+
+      first.destroyForcibly(); // kill -9 of the node running the coordinator
+      assertTrue(first.waitFor(1, TimeUnit.MINUTES));
+      int before = rows(a.resolve("evaluated.csv"));
+      // The standby's coordinator recovers from PostgreSQL and goes on with the workers.
+      standbySays.await("search resumed from \\d+ journaled events").get(3, TimeUnit.MINUTES);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (rows(b.resolve("evaluated.csv")) < before + 10) {
+        assertTrue(System.nanoTime() < deadline && standby.isAlive(), standbySays.lines.toString());
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling a file
+      }
+      assertTrue(worker.isAlive(), "the worker stayed: " + workerSays.lines);
+      Cli.Result stop = Cli.run("search", "stop", "--out", b.toString());
+      assertEquals(0, stop.exitCode(), stop.err());
+      assertTrue(standby.waitFor(2, TimeUnit.MINUTES), standbySays.lines.toString());
+      assertEquals(0, standby.exitValue(), String.join("\n", standbySays.lines));
+      List<String> lines = Files.readAllLines(b.resolve("evaluated.csv"));
+      Set<String> architectures = new HashSet<>();
+      for (String row : lines.subList(1, lines.size())) {
+        assertTrue(architectures.add(row.substring(row.indexOf('"'))), "evaluated twice: " + row);
+      }
+      assertTrue(
+          Set.copyOf(lines).containsAll(Files.readAllLines(a.resolve("evaluated.csv"))),
+          "the standby's log holds every result of the first node");
+    } finally {
+      first.destroyForcibly();
+      if (standby != null) {
+        standby.destroyForcibly();
+      }
+      if (worker != null) {
+        worker.destroyForcibly();
       }
     }
   }
