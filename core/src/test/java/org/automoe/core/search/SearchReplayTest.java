@@ -193,6 +193,27 @@ class SearchReplayTest {
     SearchState replayed =
         SearchState.replay(forever, SearchSamples.SCREEN, SETTINGS, List.copyOf(journal));
     assertEquals(s.status(0), replayed.status(0));
+
+    // Resumed, it goes on from where it stood; so does its replay.
+    s.recover();
+    assertEquals(SearchPhase.RUNNING, s.status(0).state());
+    assertEquals(Optional.empty(), s.haltedBecause());
+    List<EvaluationRequest> more = s.lease(4, "w2", 200);
+    assertTrue(!more.isEmpty(), "handed out again");
+    assertEquals(SearchState.Outcome.ACCEPTED, s.complete(ok(more.get(0)), "w2").outcome());
+    SearchState resumed =
+        SearchState.replay(forever, SearchSamples.SCREEN, SETTINGS, List.copyOf(journal));
+    assertEquals(s.status(0), resumed.status(0));
+  }
+
+  @Test
+  void aSearchStoppedForWantOfEvaluatorsGoesOnWhenResumed() {
+    SearchState s = recording(async(), new ArrayList<>());
+    s.stop("no evaluator for 600 s");
+    assertEquals(SearchPhase.FAILED, s.status(0).state());
+    s.recover();
+    assertEquals(SearchPhase.RUNNING, s.status(0).state(), "a stop ends a run, not the search");
+    assertTrue(!s.lease(2, "w", 0).isEmpty());
   }
 
   @Test
