@@ -21,6 +21,9 @@ public final class SearchWatcher {
 
   private static final String STOPPED = "the search coordinator stopped before the search finished";
 
+  /** The reason given when the coordinator's node shut down (Ctrl-C, a stop of its JVM). */
+  public static final String NODE_SHUT_DOWN = "the node shut down";
+
   /**
    * @param coordinator the coordinator to run, as the child {@code coordinator}
    * @param done failed with an {@link IllegalStateException} if the coordinator stops first
@@ -40,7 +43,7 @@ public final class SearchWatcher {
         .onSignal(
             ChildFailed.class, s -> stopped(done, reason(cause(s.getCause())), cause(s.getCause())))
         .onSignal(Terminated.class, s -> stopped(done, "it was stopped", null))
-        .onSignal(PostStop.class, s -> stopped(done, "the node shut down", null))
+        .onSignal(PostStop.class, s -> stopped(done, NODE_SHUT_DOWN, null))
         .build();
   }
 

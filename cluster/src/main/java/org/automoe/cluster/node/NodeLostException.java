@@ -1,8 +1,9 @@
 package org.automoe.cluster.node;
 
 /**
- * A worker node left its cluster without being asked to (downed when its coordinator became
- * unreachable, say): {@code automoe node} exits non-zero so a supervisor starts it again.
+ * A node left its cluster without being asked to by its command (a worker downed when its
+ * coordinator became unreachable, a search's node shut down by Ctrl-C or its supervisor): the
+ * command exits with code 3 so a supervisor starts it again (a search then resumes).
  */
 public final class NodeLostException extends RuntimeException {
   public NodeLostException(String message) {

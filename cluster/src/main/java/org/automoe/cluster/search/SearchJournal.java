@@ -4,7 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +74,52 @@ public record SearchJournal(String kind, String url, String user, String passwor
     return kind.equals("postgres");
   }
 
+  private static String h2Url(Path folder) {
+    return "jdbc:h2:file:"
+        + folder.toAbsolutePath().resolve(H2_NAME)
+        // Written at each commit (H2 delays it by 500 ms otherwise): a coordinator killed right
+        // after telling anyone of an event must find it on disk. Closed by the actor system's
+        // shutdown, not by H2's own hook, which would close it under a search still writing when
+        // the JVM is asked to stop (Ctrl-C).
+        + ";DATABASE_TO_UPPER=false;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /**
+   * Checks, before anything starts, that this search's H2 journal is not open in another process (a
+   * second `automoe search` on a folder whose search runs): H2 opens a file in one JVM only.
+   */
+  public void checkNotInUse(Path folder) {
+    if (!kind.equals("h2") || !Files.exists(folder.resolve(H2_NAME + ".mv.db"))) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(h2Url(folder), "sa", "")) {
+      c.isValid(1);
+    } catch (SQLException e) {
+      String said = innermost(e);
+      if (said.contains("already in use") || said.contains("locked")) {
+        throw new InvalidInputException(
+            folder
+                + " holds a search that is running in another process (its journal is open"
+                + " there): watch its result.json, or end it with `automoe search stop --out "
+                + folder
+                + "`");
+      }
+      throw new InvalidInputException(
+          "cannot open the search journal (" + describe(folder) + "): " + said);
+    }
+  }
+
+  /** The deepest message of a failure (a driver's own words: "database is in use", say). */
+  private static String innermost(Throwable e) {
+    String said = e.toString();
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        said = t.getMessage().lines().findFirst().orElse(said);
+      }
+    }
+    return said;
+  }
+
   /** Where the journal lives, for messages. */
   public String describe(Path folder) {
     return kind.equals("h2")
@@ -83,14 +133,7 @@ public record SearchJournal(String kind, String url, String user, String passwor
    */
   public Config over(Config base, Path folder) {
     boolean h2 = kind.equals("h2");
-    String jdbcUrl =
-        h2
-            ? "jdbc:h2:file:"
-                + folder.toAbsolutePath().resolve(H2_NAME)
-                // Written at each commit (H2 delays it by 500 ms otherwise): a coordinator killed
-                // right after telling anyone of an event must find it on disk.
-                + ";DATABASE_TO_UPPER=false;WRITE_DELAY=0"
-            : url;
+    String jdbcUrl = h2 ? h2Url(folder) : url;
     Config db =
         ConfigValueFactory.fromMap(
                 Map.of(
@@ -130,7 +173,7 @@ public record SearchJournal(String kind, String url, String user, String passwor
           .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new InvalidInputException(
-          "cannot open the search journal (" + describe(folder) + "): " + e.getMessage());
+          "cannot open the search journal (" + describe(folder) + "): " + innermost(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening the journal", e);

@@ -22,6 +22,7 @@ import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.search.SearchWatcher;
 import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.node.ClusterNode;
+import org.automoe.cluster.node.NodeLostException;
 import org.automoe.cluster.node.WorkerResources;
 import org.automoe.core.Durations;
 import org.automoe.core.InvalidInputException;
@@ -112,6 +113,7 @@ public final class SearchRun {
               + SearchManifest.FILE
               + " to resume it from; choose another folder, or move them away");
     }
+    journal.checkNotInUse(out);
     Progress progress = null;
     SearchState.Result result;
     List<Finalists.Finalist> measured = List.of();
@@ -200,6 +202,14 @@ public final class SearchRun {
                 + " (was "
                 + SearchManifest.FILE
                 + " edited, or did another search write to its journal?)");
+      }
+      if (why != null && why.endsWith(SearchWatcher.NODE_SHUT_DOWN)) {
+        // Ctrl-C, or a supervisor stopping the JVM: nothing is lost, and a restart resumes it.
+        throw new NodeLostException(
+            "the search's node shut down before the search ended; it is kept in its journal:"
+                + " resume it with `automoe search --out "
+                + out
+                + "`");
       }
       throw new IllegalStateException(why, e.getCause());
     } finally {

@@ -195,6 +195,17 @@ class SearchCommandTest {
       assertTrue(System.nanoTime() < deadline && !running.isDone(), "the search goes on");
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling a file: no event to await
     }
+    // A second search on its folder is refused, and touches nothing.
+    int before = rows(csv);
+    Process second =
+        Cli.jvm("search", "--out", out.toString(), "--config", config.toString())
+            .redirectErrorStream(true)
+            .start();
+    String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(second.waitFor(1, TimeUnit.MINUTES), refused);
+    assertEquals(CliErrors.BAD_INPUT, second.exitValue(), refused);
+    assertTrue(refused.contains("holds a search that is running in another process"), refused);
+    assertTrue(rows(csv) >= before, "its log was not truncated");
     // Another JVM, as a user would run it (the search holds this JVM's captured console).
     Process stop =
         new ProcessBuilder(
