@@ -73,9 +73,14 @@ class WorkerActorsTest {
 
     final CountDownLatch holding = new CountDownLatch(1);
 
+    /** Counted down by a measurement that starts while another runs. */
+    final CountDownLatch overlapped = new CountDownLatch(1);
+
     @Override
     public LatencyProbe.Measurement measure(Architecture a, int runs) {
-      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+      if (mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max) > 1) {
+        overlapped.countDown();
+      }
       try {
         CountDownLatch h = hold;
         if (h != null) {
@@ -83,7 +88,8 @@ class WorkerActorsTest {
           holding.countDown();
           h.await();
         }
-        Thread.sleep(20); // a measurement takes time: overlapping ones would show
+        // A measurement takes time: one started meanwhile would show (and end the wait).
+        overlapped.await(20, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

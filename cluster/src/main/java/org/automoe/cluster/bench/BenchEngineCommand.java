@@ -107,10 +107,12 @@ final class BenchEngineCommand implements Runnable {
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
+  private static final SearchJournal JOURNAL = SearchJournal.h2();
+
   private Config config(Optional<Path> journalFolder) {
     Config base = ConfigFactory.load();
     if (journalFolder.isPresent()) {
-      base = new SearchJournal("h2", "", "", "").over(base, journalFolder.get());
+      base = JOURNAL.over(base, journalFolder.get());
     }
     return ConfigFactory.parseString(
             "pekko.actor.provider = local\n"
@@ -303,8 +305,6 @@ final class BenchEngineCommand implements Runnable {
     }
   }
 
-  private static final SearchJournal JOURNAL = new SearchJournal("h2", "", "", "");
-
   /**
    * Seconds a new coordinator of search {@code seed} takes, in a new actor system on the journal of
    * the timed search, from its start to its first answer (its journal replayed, its leases handed
@@ -362,9 +362,7 @@ final class BenchEngineCommand implements Runnable {
 
   /** Events search {@code seed} journaled (read from the H2 file once the system is gone). */
   private static long journalEvents(Path folder, long seed) {
-    String url =
-        "jdbc:h2:file:" + folder.toAbsolutePath().resolve("journal") + ";DATABASE_TO_UPPER=false";
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
+    try (Connection c = DriverManager.getConnection(SearchJournal.h2Url(folder), "sa", "");
         PreparedStatement q =
             c.prepareStatement(
                 "select count(*) from \"event_journal\" where \"persistence_id\" = ?")) {

@@ -46,7 +46,7 @@ public record SearchJournal(String kind, String url, String user, String passwor
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
     }
     return switch (kind) {
-      case "h2" -> new SearchJournal("h2", "", "", "");
+      case "h2" -> h2();
       case "postgres" -> {
         String url = config.getString(PREFIX + "postgres.url");
         if (!url.startsWith("jdbc:postgresql://")) {
@@ -74,7 +74,13 @@ public record SearchJournal(String kind, String url, String user, String passwor
     return kind.equals("postgres");
   }
 
-  private static String h2Url(Path folder) {
+  /** The embedded default: an H2 file in each search's folder. */
+  public static SearchJournal h2() {
+    return new SearchJournal("h2", "", "", "");
+  }
+
+  /** The JDBC URL of the H2 journal in {@code folder}. */
+  public static String h2Url(Path folder) {
     return "jdbc:h2:file:"
         + folder.toAbsolutePath().resolve(H2_NAME)
         // Written at each commit (H2 delays it by 500 ms otherwise): a coordinator killed right

@@ -66,6 +66,35 @@ public final class Cli {
     return corpus;
   }
 
+  /**
+   * {@code DIR/supernet}: a tiny supernet trained for {@code steps} updates on a corpus of 400
+   * sentence pairs ({@link #corpus}), the fitness of search tests.
+   */
+  public static Path tinySupernet(Path dir, int steps) throws IOException {
+    Path corpus = corpus(dir, 400);
+    Path supernet = dir.resolve("supernet");
+    Result r =
+        run(
+            "supernet",
+            "train",
+            "--space",
+            "tiny",
+            "--corpus",
+            corpus.toString(),
+            "--steps",
+            String.valueOf(steps),
+            "--vocab",
+            "300",
+            "--out",
+            supernet.toString(),
+            "--max-tokens",
+            "512");
+    if (r.exitCode() != 0) {
+      throw new AssertionError("supernet train failed: " + r.err());
+    }
+    return supernet;
+  }
+
   /** A HAT fixture from core's test resources. */
   public static Path hat(String file) {
     return Path.of("..", "core", "src", "test", "resources", "hat", file)

@@ -157,26 +157,7 @@ class WorkerJvmTest {
   }
 
   private Path trainTinySupernet() throws IOException {
-    Path corpus = Cli.corpus(dir, 400);
-    Path supernet = dir.resolve("supernet");
-    Cli.Result trained =
-        Cli.run(
-            "supernet",
-            "train",
-            "--space",
-            "tiny",
-            "--corpus",
-            corpus.toString(),
-            "--steps",
-            "2",
-            "--vocab",
-            "300",
-            "--out",
-            supernet.toString(),
-            "--max-tokens",
-            "512");
-    assertEquals(0, trained.exitCode(), trained.err());
-    return supernet;
+    return Cli.tinySupernet(dir, 2);
   }
 
   private static int freePort() throws IOException {

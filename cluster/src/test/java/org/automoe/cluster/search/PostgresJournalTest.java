@@ -44,25 +44,7 @@ class PostgresJournalTest {
   @BeforeAll
   static void start() throws IOException {
     postgres = EmbeddedPostgres.builder().start();
-    Path corpus = Cli.corpus(dir, 300);
-    supernet = dir.resolve("supernet");
-    Cli.Result r =
-        Cli.run(
-            "supernet",
-            "train",
-            "--space",
-            "tiny",
-            "--corpus",
-            corpus.toString(),
-            "--steps",
-            "4",
-            "--vocab",
-            "300",
-            "--out",
-            supernet.toString(),
-            "--max-tokens",
-            "512");
-    assertEquals(0, r.exitCode(), r.err());
+    supernet = Cli.tinySupernet(dir, 4);
     config =
         Files.writeString(
             dir.resolve("postgres.conf"),
@@ -279,10 +261,6 @@ class PostgresJournalTest {
   }
 
   private static int rows(Path csv) {
-    try {
-      return Files.exists(csv) ? Math.max(0, Files.readAllLines(csv).size() - 1) : 0;
-    } catch (IOException e) {
-      return 0; // being written; read again
-    }
+    return SearchCommandTest.rows(csv);
   }
 }

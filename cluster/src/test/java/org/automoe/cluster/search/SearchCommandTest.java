@@ -46,25 +46,7 @@ class SearchCommandTest {
 
   @BeforeAll
   static void trainATinySupernet() throws IOException {
-    Path corpus = Cli.corpus(dir, 400);
-    supernet = dir.resolve("supernet");
-    Cli.Result r =
-        Cli.run(
-            "supernet",
-            "train",
-            "--space",
-            "tiny",
-            "--corpus",
-            corpus.toString(),
-            "--steps",
-            "4",
-            "--vocab",
-            "300",
-            "--out",
-            supernet.toString(),
-            "--max-tokens",
-            "512");
-    assertEquals(0, r.exitCode(), r.err());
+    supernet = Cli.tinySupernet(dir, 4);
     // Any free port, so tests never collide with a search running on this machine.
     config =
         Files.writeString(
@@ -309,7 +291,8 @@ class SearchCommandTest {
         "nowhere: no such search folder");
   }
 
-  private static int rows(Path csv) {
+  /** Data rows of a search's evaluated.csv so far (0 while it is missing or being written). */
+  static int rows(Path csv) {
     try {
       return Files.exists(csv) ? Math.max(0, Files.readAllLines(csv).size() - 1) : 0;
     } catch (IOException e) {
