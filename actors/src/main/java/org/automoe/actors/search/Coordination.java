@@ -71,7 +71,7 @@ final class Coordination {
     this.resolver = ActorRefResolver.get(ctx.getSystem());
     state.journalTo(events::add);
     state.streamEvaluatedTo(i -> outbox.add(() -> listener.evaluated(i)));
-    state.streamReplayedTo(listener::replayed);
+    state.streamReplayedTo((individual, number) -> listener.replayed(number, individual));
     ActorRef<Receptionist.Listing> listings =
         ctx.messageAdapter(Receptionist.Listing.class, SearchCoordinator::evaluatorsListed);
     ctx.getSystem()

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -16,10 +16,12 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.automoe.actors.WireMessage;
 import org.automoe.actors.breeding.GeneratorActor;
 import org.automoe.actors.breeding.LatencyPredictorActor;
+import org.automoe.core.InvalidInputException;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.SearchPhase;
+import org.automoe.core.search.SearchSnapshot;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 
@@ -94,6 +96,15 @@ public final class SearchCoordinator {
     INSTANCE
   }
 
+  /**
+   * A durable coordinator's own: journal the events of the commands handled since the last write,
+   * in one write (sent to itself after the first of them, so every command already in its mailbox
+   * joins the write).
+   */
+  enum Flush implements Command, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
+
   /** Hears about the search from the coordinator's own thread; keep it quick. */
   public interface Listener {
     /** Called on every tick. */
@@ -103,10 +114,11 @@ public final class SearchCoordinator {
     default void evaluated(Individual individual) {}
 
     /**
-     * Called while a durable coordinator replays its journal, for every result the journal holds,
-     * in the order they were first accepted (so the owner can append those its file missed).
+     * Called while a durable coordinator recovers, for every result it replays from the journal
+     * (after the last snapshot's own last results), with its number (the search's first result is
+     * 1), in the order they were first accepted: the owner appends those its file missed.
      */
-    default void replayed(Individual individual) {}
+    default void replayed(long number, Individual individual) {}
 
     /**
      * Called on every tick with what the search has found so far, so the owner can keep its report
@@ -184,18 +196,47 @@ public final class SearchCoordinator {
   }
 
   /**
-   * A coordinator whose search outlives it: every change is journaled (Pekko Persistence, the
-   * journal configured for the actor system) under {@code persistenceId} before anyone hears of it,
-   * and a coordinator started again with the same id replays the journal into {@code fresh} and
-   * goes on, handing out again what was in flight. It stops when it fails, as {@link #create} does;
-   * started again, it resumes from the journal.
+   * How a durable coordinator keeps its search.
    *
-   * @param fresh makes the search's state before any event (the same job every time: a journal is
-   *     only replayed into the job that wrote it)
+   * @param snapshotEvery events between snapshots of the state (0: none, every restart replays the
+   *     whole journal)
+   * @param replayWholeJournal recover from the events alone, snapshots unread: every result is
+   *     replayed, so an owner whose file of results was lost rebuilds it
+   */
+  public record Durability(int snapshotEvery, boolean replayWholeJournal) {
+    /** Most events between snapshots: beyond it a restart would replay for minutes. */
+    public static final int MAX_SNAPSHOT_EVERY = 10_000_000;
+
+    public Durability {
+      if (snapshotEvery < 0 || snapshotEvery > MAX_SNAPSHOT_EVERY) {
+        throw new InvalidInputException(
+            "events between snapshots must be from 0 (none) to "
+                + MAX_SNAPSHOT_EVERY
+                + ", but were "
+                + snapshotEvery);
+      }
+    }
+
+    /** A snapshot every 10,000 events, read back on recovery. */
+    public static Durability defaults() {
+      return new Durability(10_000, false);
+    }
+  }
+
+  /**
+   * A coordinator whose search outlives it: every change is journaled (Pekko Persistence, the
+   * journal and snapshot store configured for the actor system) under {@code persistenceId} before
+   * anyone hears of it, and a coordinator started again with the same id restores its last
+   * snapshot, replays the events after it and goes on, handing out again what was in flight. It
+   * stops when it fails, as {@link #create} does; started again, it resumes from the journal.
+   *
+   * @param state makes the search's state: fresh (before any event), or from a snapshot; of the
+   *     same job every time, since a journal is only replayed into the job that wrote it
    */
   public static Behavior<Command> durable(
       String persistenceId,
-      Supplier<SearchState> fresh,
+      Function<Optional<SearchSnapshot>, SearchState> state,
+      Durability durability,
       Settings settings,
       Clock clock,
       Listener listener,
@@ -207,15 +248,16 @@ public final class SearchCoordinator {
                         timers ->
                             new DurableCoordinator(
                                 PersistenceId.of("search", persistenceId),
-                                () ->
+                                snapshot ->
                                     new Coordination(
                                         ctx,
                                         timers,
-                                        fresh.get(),
+                                        state.apply(snapshot),
                                         settings,
                                         clock,
                                         listener,
                                         supernet),
+                                durability,
                                 ctx))))
         .onFailure(SupervisorStrategy.stop());
   }

@@ -11,21 +11,24 @@ import org.automoe.actors.search.EvaluatorActor;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.worker.LatencyProbe;
 import org.automoe.core.search.SearchEvent;
+import org.automoe.core.search.SearchSnapshot;
 import org.automoe.proto.JoinProto;
 import org.automoe.proto.LatencyMeasuredProto;
 import org.automoe.proto.MeasureLatencyProto;
 import org.automoe.proto.ReportResultProto;
 import org.automoe.proto.RequestWorkProto;
 import org.automoe.proto.SearchEventProto;
+import org.automoe.proto.SearchSnapshotProto;
 import org.automoe.proto.StatusQueryProto;
 import org.automoe.proto.StatusReplyProto;
 import org.automoe.proto.WorkProto;
 
 /**
  * Pekko serializer of every {@link org.automoe.actors.WireMessage} and of a search's journal events
- * ({@link SearchEvent}): protobuf bytes, a short manifest per message type. Bytes that do not
- * parse, or parse into an invalid value, raise {@link NotSerializableException} naming the message
- * and field; Pekko logs it and drops the message, so a bad peer cannot crash a node.
+ * ({@link SearchEvent}) and snapshots ({@link SearchSnapshot}): protobuf bytes, a short manifest
+ * per message type. Bytes that do not parse, or parse into an invalid value, raise {@link
+ * NotSerializableException} naming the message and field; Pekko logs it and drops the message, so a
+ * bad peer cannot crash a node.
  */
 public final class AutomoeSerializer extends SerializerWithStringManifest {
   /** Pekko reserves identifiers 0-40. */
@@ -42,6 +45,9 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
 
   /** Journal events keep this manifest in the journal's rows: never rename it. */
   private static final String SEARCH_EVENT = "search-event";
+
+  /** Snapshots of a search keep this manifest in the snapshot store: never rename it. */
+  private static final String SEARCH_SNAPSHOT = "search-snapshot";
 
   private final EngineMapper mapper;
   private final ProbeMapper probes;
@@ -77,6 +83,8 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
       return LATENCY_MEASURED;
     } else if (o instanceof SearchEvent) {
       return SEARCH_EVENT;
+    } else if (o instanceof SearchSnapshot) {
+      return SEARCH_SNAPSHOT;
     }
     throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
   }
@@ -102,6 +110,8 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
       p = probes.toProto(m);
     } else if (o instanceof SearchEvent e) {
       p = SearchEventMapper.toProto(e);
+    } else if (o instanceof SearchSnapshot s) {
+      p = SearchSnapshotMapper.toProto(s);
     } else {
       throw new IllegalArgumentException("no wire format for " + o.getClass().getName());
     }
@@ -121,6 +131,8 @@ public final class AutomoeSerializer extends SerializerWithStringManifest {
         case MEASURE_LATENCY -> probes.fromProto(MeasureLatencyProto.parseFrom(bytes));
         case LATENCY_MEASURED -> probes.fromProto(LatencyMeasuredProto.parseFrom(bytes));
         case SEARCH_EVENT -> SearchEventMapper.fromProto(SearchEventProto.parseFrom(bytes));
+        case SEARCH_SNAPSHOT ->
+            SearchSnapshotMapper.fromProto(SearchSnapshotProto.parseFrom(bytes));
         default ->
             throw new NotSerializableException("unknown message manifest '" + manifest + "'");
       };

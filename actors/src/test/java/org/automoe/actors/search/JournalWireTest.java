@@ -16,6 +16,7 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
 import org.automoe.actors.wire.AutomoeSerializer;
+import org.automoe.actors.wire.SearchSnapshotMapper;
 import org.automoe.core.arch.Architecture;
 import org.automoe.core.arch.Genome;
 import org.automoe.core.arch.GenomeLayout;
@@ -26,9 +27,11 @@ import org.automoe.core.search.BreedingRound;
 import org.automoe.core.search.EvaluationRequest;
 import org.automoe.core.search.EvaluationResult;
 import org.automoe.core.search.SearchEvent;
+import org.automoe.core.search.SearchSnapshot;
 import org.automoe.core.search.SearchState;
 import org.automoe.proto.RoundClosedEventProto;
 import org.automoe.proto.SearchEventProto;
+import org.automoe.proto.SearchSnapshotProto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +50,16 @@ class JournalWireTest {
   }
 
   private static Object roundTrip(Object event) throws NotSerializableException {
-    Serializer s = SERIALIZATION.findSerializerFor(event);
+    return roundTrip(event, "search-event");
+  }
+
+  private static Object roundTrip(Object o, String expectedManifest)
+      throws NotSerializableException {
+    Serializer s = SERIALIZATION.findSerializerFor(o);
     assertInstanceOf(AutomoeSerializer.class, s, "bound to the project's serializer");
-    String manifest = Serializers.manifestFor(s, event);
-    assertEquals("search-event", manifest);
-    return SERIALIZATION.deserialize(s.toBinary(event), s.identifier(), manifest).get();
+    String manifest = Serializers.manifestFor(s, o);
+    assertEquals(expectedManifest, manifest);
+    return SERIALIZATION.deserialize(s.toBinary(o), s.identifier(), manifest).get();
   }
 
   /** An async search bred outside the state, with a failure, an expiry and a departure. */
@@ -125,6 +133,54 @@ class JournalWireTest {
     assertEquals(
         original.result().leaders().stream().map(Individual::key).toList(),
         rebuilt.result().leaders().stream().map(Individual::key).toList());
+  }
+
+  /**
+   * A snapshot after every event of the search (breeding rounds open, leases out, a failure waiting
+   * for another evaluator) crosses the serializer unchanged.
+   */
+  @Test
+  void aSnapshotAfterAnyEventRoundTrips() throws Exception {
+    List<SearchEvent> journal =
+        journalOfASearch(SearchFixtures.async(30, 5, SearchState.Settings.defaults()));
+    SearchState s = SearchFixtures.async(30, 5, SearchState.Settings.defaults());
+    boolean roundOpen = false;
+    boolean inFlight = false;
+    for (SearchEvent e : journal) {
+      s.apply(e);
+      SearchSnapshot snapshot = s.snapshot();
+      assertEquals(snapshot, roundTrip(snapshot, "search-snapshot"), "after " + e);
+      roundOpen |= snapshot.population() instanceof SearchSnapshot.Aging a && a.open().isPresent();
+      inFlight |= !snapshot.book().inFlight().isEmpty();
+    }
+    assertTrue(roundOpen && inFlight, "snapshots with a round open and leases out");
+  }
+
+  @Test
+  void malformedSnapshotsAreRejectedNamingTheField() {
+    AutomoeSerializer s =
+        (AutomoeSerializer) SERIALIZATION.findSerializerFor(new SearchEvent.Recovered());
+    NotSerializableException noSpec =
+        assertThrows(
+            NotSerializableException.class,
+            () ->
+                s.fromBinary(
+                    SearchSnapshotProto.getDefaultInstance().toByteArray(), "search-snapshot"));
+    assertEquals(
+        "'search-snapshot' message: SearchSnapshotProto.spec is missing", noSpec.getMessage());
+    SearchSnapshot good = SearchFixtures.async(30, 5, SearchState.Settings.defaults()).snapshot();
+    byte[] unsorted =
+        SearchSnapshotMapper.toProto(good).toBuilder()
+            .addSeen(2L)
+            .addSeen(1L)
+            .build()
+            .toByteArray();
+    NotSerializableException seen =
+        assertThrows(
+            NotSerializableException.class, () -> s.fromBinary(unsorted, "search-snapshot"));
+    assertTrue(
+        seen.getMessage().startsWith("'search-snapshot' message: SearchSnapshotProto: key hashes"),
+        seen.getMessage());
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,7 @@ import org.automoe.core.evo.constraint.Screen;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchSnapshot;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 import org.automoe.core.space.BuiltInSpaces;
@@ -78,6 +80,12 @@ final class SearchFixtures {
   }
 
   static SearchState async(int budget, long seed, SearchState.Settings settings) {
+    return async(budget, seed, settings, Optional.empty());
+  }
+
+  /** A steady-state search with a budget: fresh, or restored from {@code snapshot}. */
+  static SearchState async(
+      int budget, long seed, SearchState.Settings settings, Optional<SearchSnapshot> snapshot) {
     SearchJobSpec spec =
         new SearchJobSpec(
             "test",
@@ -87,12 +95,16 @@ final class SearchFixtures {
             new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 1000),
             new SearchLength.Budget(budget),
             seed);
-    return new SearchState(
-        spec, new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT), settings);
+    return SearchState.of(spec, SCREEN, settings, snapshot);
   }
 
   /** The paper's generational search, on a population of 20. */
   static SearchState generational(int generations, long seed) {
+    return generational(generations, seed, Optional.empty());
+  }
+
+  /** The paper's generational search: fresh, or restored from {@code snapshot}. */
+  static SearchState generational(int generations, long seed, Optional<SearchSnapshot> snapshot) {
     SearchJobSpec spec =
         new SearchJobSpec(
             "generations",
@@ -102,11 +114,11 @@ final class SearchFixtures {
             new EvolutionSettings(20, 5, 8, 7, 0.3, 0.5, 1000),
             new SearchLength.Iterations(generations),
             seed);
-    return new SearchState(
-        spec,
-        new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT),
-        SearchState.Settings.defaults());
+    return SearchState.of(spec, SCREEN, SearchState.Settings.defaults(), snapshot);
   }
+
+  private static final Screen SCREEN =
+      new Screen(new GenomeLayout(SMALL), COST, LatencyEstimator.NONE, LIMIT);
 
   /** Collects progress and completes when the search finishes. */
   static class Outcome implements SearchCoordinator.Listener {

@@ -52,6 +52,7 @@ import org.automoe.core.search.Evaluator;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
+import org.automoe.core.search.SearchSnapshot;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 import org.automoe.core.space.BuiltInSpaces;
@@ -104,15 +105,25 @@ final class BenchEngineCommand implements Runnable {
               + " recovered from it once, timed) (default: ${DEFAULT-VALUE})")
   String journal;
 
+  @Option(
+      names = "--snapshot-every",
+      defaultValue = "" + SearchJournal.SNAPSHOT_EVERY,
+      description =
+          "with --journal h2: events between snapshots of the search's state, 0 for none (default:"
+              + " ${DEFAULT-VALUE}, as a search's)")
+  int snapshotEvery;
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
-  private static final SearchJournal JOURNAL = SearchJournal.h2();
+  private SearchJournal journal() {
+    return SearchJournal.h2(snapshotEvery);
+  }
 
   private Config config(Optional<Path> journalFolder) {
     Config base = ConfigFactory.load();
     if (journalFolder.isPresent()) {
-      base = JOURNAL.over(base, journalFolder.get());
+      base = journal().over(base, journalFolder.get());
     }
     return ConfigFactory.parseString(
             "pekko.actor.provider = local\n"
@@ -132,6 +143,13 @@ final class BenchEngineCommand implements Runnable {
               throw new InvalidInputException(
                   "--journal must be none or h2, but was '" + journal + "'");
         };
+    if (snapshotEvery < 0 || snapshotEvery > SearchCoordinator.Durability.MAX_SNAPSHOT_EVERY) {
+      throw new InvalidInputException(
+          "--snapshot-every must be from 0 to "
+              + SearchCoordinator.Durability.MAX_SNAPSHOT_EVERY
+              + ", but was "
+              + snapshotEvery);
+    }
     SearchSpace space = BuiltInSpaces.small();
     CostModel cost = new CostModel(CostSettings.of(space));
     Path folder = null;
@@ -161,6 +179,7 @@ final class BenchEngineCommand implements Runnable {
                     r.wallSeconds(),
                     retainedMb,
                     journal,
+                    journaled ? snapshotEvery : 0,
                     events,
                     recovery)));
       } else {
@@ -182,8 +201,9 @@ final class BenchEngineCommand implements Runnable {
         if (journaled) {
           System.out.printf(
               Locale.ROOT,
-              "recovered from its journal of %d events in %.2f s%n",
+              "recovered from its journal of %d events (a snapshot every %d) in %.2f s%n",
               events,
+              snapshotEvery,
               recovery.getAsDouble());
         }
       }
@@ -213,6 +233,7 @@ final class BenchEngineCommand implements Runnable {
       double wallSeconds,
       double retainedHeapMb,
       String journal,
+      int snapshotEvery,
       long journalEvents,
       OptionalDouble recoverySeconds) {}
 
@@ -233,12 +254,18 @@ final class BenchEngineCommand implements Runnable {
   }
 
   private static SearchState state(
-      SearchSpace space, CostModel cost, LatencyPredictor predictor, int budget, long seed) {
+      SearchSpace space,
+      CostModel cost,
+      LatencyPredictor predictor,
+      int budget,
+      long seed,
+      Optional<SearchSnapshot> snapshot) {
     SearchJobSpec spec = spec(space, budget, seed);
-    return new SearchState(
+    return SearchState.of(
         spec,
         new Screen(new GenomeLayout(space), cost, predictor, spec.constraints()),
-        SearchState.Settings.defaults());
+        SearchState.Settings.defaults(),
+        snapshot);
   }
 
   /** One async search, journaled to {@code journalFolder} when present. */
@@ -249,7 +276,7 @@ final class BenchEngineCommand implements Runnable {
       int budget,
       long seed,
       Optional<Path> journalFolder) {
-    SearchState state = state(space, cost, predictor, budget, seed);
+    SearchState state = state(space, cost, predictor, budget, seed, Optional.empty());
     CompletableFuture<SearchStatus> done = new CompletableFuture<>();
     SearchCoordinator.Listener listener =
         new SearchCoordinator.Listener() {
@@ -265,7 +292,7 @@ final class BenchEngineCommand implements Runnable {
     ActorSystem<NodeGuardian.Command> system =
         ActorSystem.create(NodeGuardian.create(), "bench", config(journalFolder));
     try {
-      journalFolder.ifPresent(f -> JOURNAL.createTables(system, f));
+      journalFolder.ifPresent(f -> journal().createTables(system, f));
       long t0 = System.nanoTime();
       NodeGuardian.spawn(
           system,
@@ -273,7 +300,9 @@ final class BenchEngineCommand implements Runnable {
               journalFolder.isPresent()
                   ? SearchCoordinator.durable(
                       "bench-" + seed,
-                      () -> state,
+                      // A fresh journal: nothing to restore, so the state held here is the one.
+                      snapshot -> state,
+                      journal().durability(false),
                       SearchCoordinator.Settings.defaults(),
                       Clock.systemUTC(),
                       listener,
@@ -321,7 +350,8 @@ final class BenchEngineCommand implements Runnable {
               system,
               SearchCoordinator.durable(
                   "bench-" + seed,
-                  () -> state(space, cost, predictor, candidates, seed),
+                  snapshot -> state(space, cost, predictor, candidates, seed, snapshot),
+                  journal().durability(false),
                   SearchCoordinator.Settings.defaults(),
                   Clock.systemUTC(),
                   new SearchCoordinator.Listener() {

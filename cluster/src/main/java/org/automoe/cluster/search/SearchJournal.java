@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
+import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.core.InvalidInputException;
 
 /**
@@ -28,8 +29,10 @@ import org.automoe.core.InvalidInputException;
  * @param url JDBC URL of the PostgreSQL database (empty for H2)
  * @param user database user (PostgreSQL)
  * @param password database password (PostgreSQL)
+ * @param snapshotEvery events between snapshots of the search's state (0: none)
  */
-public record SearchJournal(String kind, String url, String user, String password) {
+public record SearchJournal(
+    String kind, String url, String user, String password, int snapshotEvery) {
   /** The H2 database's file name in a search's folder (H2 adds {@code .mv.db}). */
   static final String H2_NAME = "journal";
 
@@ -38,15 +41,29 @@ public record SearchJournal(String kind, String url, String user, String passwor
   /** How long to wait for the journal's tables at most. */
   private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Events between snapshots by default: a restart replays at most this many (a few seconds). */
+  public static final int SNAPSHOT_EVERY = 10_000;
+
   public static SearchJournal from(Config config) {
     String kind;
+    int snapshotEvery;
     try {
       kind = config.getString(PREFIX + "kind").toLowerCase(Locale.ROOT);
+      snapshotEvery = config.getInt(PREFIX + "snapshot-every");
     } catch (ConfigException e) {
       throw new InvalidInputException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
     }
+    if (snapshotEvery < 0 || snapshotEvery > SearchCoordinator.Durability.MAX_SNAPSHOT_EVERY) {
+      throw new InvalidInputException(
+          PREFIX
+              + "snapshot-every = "
+              + snapshotEvery
+              + ": must be from 0 (no snapshots) to "
+              + SearchCoordinator.Durability.MAX_SNAPSHOT_EVERY
+              + " events");
+    }
     return switch (kind) {
-      case "h2" -> h2();
+      case "h2" -> h2(snapshotEvery);
       case "postgres" -> {
         String url = config.getString(PREFIX + "postgres.url");
         if (!url.startsWith("jdbc:postgresql://")) {
@@ -61,7 +78,8 @@ public record SearchJournal(String kind, String url, String user, String passwor
             "postgres",
             url,
             config.getString(PREFIX + "postgres.user"),
-            config.getString(PREFIX + "postgres.password"));
+            config.getString(PREFIX + "postgres.password"),
+            snapshotEvery);
       }
       default ->
           throw new InvalidInputException(
@@ -76,7 +94,22 @@ public record SearchJournal(String kind, String url, String user, String passwor
 
   /** The embedded default: an H2 file in each search's folder. */
   public static SearchJournal h2() {
-    return new SearchJournal("h2", "", "", "");
+    return h2(SNAPSHOT_EVERY);
+  }
+
+  /** The embedded default, with a snapshot every {@code snapshotEvery} events (0: none). */
+  public static SearchJournal h2(int snapshotEvery) {
+    return new SearchJournal("h2", "", "", "", snapshotEvery);
+  }
+
+  /**
+   * How a coordinator keeps its search in this journal.
+   *
+   * @param replayWholeJournal skip the snapshots: every result is replayed (to rebuild a lost file
+   *     of results)
+   */
+  public SearchCoordinator.Durability durability(boolean replayWholeJournal) {
+    return new SearchCoordinator.Durability(snapshotEvery, replayWholeJournal);
   }
 
   /** The JDBC URL of the H2 journal in {@code folder}. */
@@ -164,6 +197,9 @@ public record SearchJournal(String kind, String url, String user, String passwor
                 + "jdbc-journal.use-shared-db = \"slick\"\n"
                 + "jdbc-snapshot-store.use-shared-db = \"slick\"\n"
                 + "jdbc-read-journal.use-shared-db = \"slick\"\n"
+                // A snapshot that cannot be read (written by a damaged disk, say) is skipped and
+                // the events replayed instead: they are never deleted, so nothing is lost.
+                + "jdbc-snapshot-store.snapshot-is-optional = true\n"
                 + "pekko-persistence-jdbc.shared-databases.slick.profile = \""
                 + (h2 ? "slick.jdbc.H2Profile$" : "slick.jdbc.PostgresProfile$")
                 + "\"\n")

@@ -157,7 +157,9 @@ public final class SearchRun {
                       SearchWatcher.create(
                           SearchCoordinator.durable(
                               manifest.id(),
-                              () -> new SearchState(spec, screen, settings),
+                              snapshot -> SearchState.of(spec, screen, settings, snapshot),
+                              // A resume whose evaluated.csv is gone rebuilds it from every event.
+                              journal.durability(resuming && progress.startedEmpty()),
                               SearchCoordinator.Settings.defaults(),
                               Clock.systemUTC(),
                               progress,
@@ -244,11 +246,14 @@ public final class SearchRun {
     long lastReport = System.nanoTime();
     volatile SearchStatus last;
 
-    /** Rows of evaluated.csv already on disk when this search (re)started. */
-    private final long rowsOnDisk;
+    /**
+     * Rows of evaluated.csv on disk when this search (re)started, then the number of the last
+     * result a resume appended.
+     */
+    private long rowsOnDisk;
 
-    /** Results a resume replayed from the journal so far. */
-    private long replayed;
+    /** A resume found rows missing that the replay cannot give back; said once. */
+    private boolean gapReported;
 
     /**
      * Every result is appended to {@code out/evaluated.csv} as it comes (a resumed search appends
@@ -287,10 +292,26 @@ public final class SearchRun {
     }
 
     @Override
-    public void replayed(Individual i) {
-      if (++replayed > rowsOnDisk) {
-        evaluated(i); // journaled, but the crash came before its row was written
+    public void replayed(long number, Individual i) {
+      if (number <= rowsOnDisk) {
+        return;
       }
+      if (number > rowsOnDisk + 1 && !gapReported) {
+        gapReported = true;
+        LOG.warn(
+            "{} lacks results {} to {}, which the journal holds before its last snapshot; to"
+                + " rebuild the file in full, move it away and resume the search",
+            out.resolve(SearchReport.CSV_FILE),
+            rowsOnDisk + 1,
+            number - 1);
+      }
+      evaluated(i); // journaled, but the crash came before its row was written
+      rowsOnDisk = number;
+    }
+
+    /** True when the file held no result: a resume replays the whole journal to rebuild it. */
+    boolean startedEmpty() {
+      return rowsOnDisk == 0;
     }
 
     @Override

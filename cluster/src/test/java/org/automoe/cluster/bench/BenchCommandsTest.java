@@ -25,7 +25,8 @@ class BenchCommandsTest {
     assertEquals(
         "{candidatesPerSecond:float,overheadMicrosPerCandidate:float,candidates:int,"
             + "rejectedDraws:int,evaluators:int,prefetch:int,serializeMessages:bool,"
-            + "wallSeconds:float,retainedHeapMb:float,journal:string,journalEvents:int}",
+            + "wallSeconds:float,retainedHeapMb:float,journal:string,snapshotEvery:int,"
+            + "journalEvents:int}",
         JsonShape.of(r.out()));
     assertTrue(
         r.out().contains("\"evaluators\":2,\"prefetch\":32,\"serializeMessages\":true,"), r.out());
@@ -48,8 +49,8 @@ class BenchCommandsTest {
     assertEquals(
         "{candidatesPerSecond:float,overheadMicrosPerCandidate:float,candidates:int,"
             + "rejectedDraws:int,evaluators:int,prefetch:int,serializeMessages:bool,"
-            + "wallSeconds:float,retainedHeapMb:float,journal:string,journalEvents:int,"
-            + "recoverySeconds:float}",
+            + "wallSeconds:float,retainedHeapMb:float,journal:string,snapshotEvery:int,"
+            + "journalEvents:int,recoverySeconds:float}",
         JsonShape.of(r.out()));
     // At least one result per candidate, and the job first.
     int events = Integer.parseInt(r.out().replaceAll(".*\"journalEvents\":(\\d+).*\\s*", "$1"));

@@ -173,6 +173,34 @@ final class AgingPopulation implements PopulationStrategy {
     return 0;
   }
 
+  @Override
+  public SearchSnapshot.Population snapshot() {
+    return new SearchSnapshot.Aging(
+        List.copyOf(population),
+        open,
+        nextRoundId,
+        drawsOpened,
+        bred,
+        fruitlessBrokeConstraint,
+        fruitlessDuplicates);
+  }
+
+  @Override
+  public void restore(SearchSnapshot.Population snapshot) {
+    if (!(snapshot instanceof SearchSnapshot.Aging a)) {
+      throw new IllegalStateException(
+          "snapshot does not fit: it holds generations, not a steady-state population");
+    }
+    population.clear();
+    population.addAll(a.members());
+    open = a.open();
+    nextRoundId = a.nextRoundId();
+    drawsOpened = a.drawsOpened();
+    bred = a.bred();
+    fruitlessBrokeConstraint = a.fruitlessBrokeConstraint();
+    fruitlessDuplicates = a.fruitlessDuplicates();
+  }
+
   /**
    * Takes children in draw order; once {@code maxDrawsPerChild} draws in a row (across rounds) gave
    * nothing, the constraints are taken as unsatisfiable and breeding fails, saying why.

@@ -106,6 +106,23 @@ final class GenerationalPopulation implements PopulationStrategy {
     return generation;
   }
 
+  @Override
+  public SearchSnapshot.Population snapshot() {
+    return new SearchSnapshot.Generational(List.copyOf(members), generation, unfinished);
+  }
+
+  @Override
+  public void restore(SearchSnapshot.Population snapshot) {
+    if (!(snapshot instanceof SearchSnapshot.Generational g)) {
+      throw new IllegalStateException(
+          "snapshot does not fit: it holds a steady-state population, not generations");
+    }
+    members.clear();
+    members.addAll(g.members());
+    generation = g.generation();
+    unfinished = g.unfinished();
+  }
+
   private Brood bred(GenerationalStep.Offspring offspring, int gen) {
     generation = gen;
     unfinished = offspring.children().size();

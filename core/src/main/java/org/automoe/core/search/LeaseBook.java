@@ -3,13 +3,19 @@ package org.automoe.core.search;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.arch.Genome;
 import org.automoe.core.evo.Candidate;
 
 /**
@@ -222,6 +228,77 @@ public final class LeaseBook {
     Map<Long, Lease> out = new LinkedHashMap<>();
     inFlight.forEach((id, e) -> out.put(id, e.lease));
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The book as values: each candidate with its genome ({@code genomes}, by id), the queue and the
+   * leases in their order, and the tallies.
+   */
+  SearchSnapshot.Book snapshot(LongFunction<Genome> genomes) {
+    List<SearchSnapshot.Waiting> candidates = new ArrayList<>(entries.size());
+    entries.values().stream()
+        .sorted(Comparator.comparingLong(e -> e.candidate.id()))
+        .forEach(
+            e -> {
+              boolean out = inFlight.containsKey(e.candidate.id());
+              candidates.add(
+                  new SearchSnapshot.Waiting(
+                      e.candidate,
+                      genomes.apply(e.candidate.id()),
+                      e.attempts,
+                      out ? Optional.of(e.lease) : Optional.empty(),
+                      out ? Optional.of(e.worker) : Optional.empty(),
+                      Optional.ofNullable(e.failedBy),
+                      e.passes));
+            });
+    return new SearchSnapshot.Book(
+        candidates, List.copyOf(pending), List.copyOf(inFlight.keySet()), failed, requeued);
+  }
+
+  /**
+   * The book a {@link #snapshot} describes.
+   *
+   * @throws IllegalStateException when it contradicts itself (a candidate queued twice, or neither
+   *     queued nor leased, or leased without a lease)
+   */
+  static LeaseBook restore(long leaseMillis, int maxAttempts, SearchSnapshot.Book snapshot) {
+    LeaseBook book = new LeaseBook(leaseMillis, maxAttempts);
+    for (SearchSnapshot.Waiting w : snapshot.candidates()) {
+      Entry e = new Entry(w.candidate());
+      e.attempts = w.attempts();
+      e.lease = w.lease().orElse(null);
+      e.worker = w.worker().orElse(null);
+      e.failedBy = w.failedBy().orElse(null);
+      e.passes = w.passes();
+      if (book.entries.put(w.candidate().id(), e) != null) {
+        throw doesNotFit("candidate " + w.candidate().id() + " is in it twice");
+      }
+    }
+    Set<Long> placed = new HashSet<>();
+    for (long id : snapshot.pending()) {
+      if (!book.entries.containsKey(id) || !placed.add(id)) {
+        throw doesNotFit("pending candidate " + id + " is unknown or queued twice");
+      }
+      book.pending.addLast(id);
+    }
+    for (long id : snapshot.inFlight()) {
+      Entry e = book.entries.get(id);
+      if (e == null || e.lease == null || !placed.add(id)) {
+        throw doesNotFit("candidate " + id + " in flight is unknown, queued, or without a lease");
+      }
+      book.inFlight.put(id, e);
+    }
+    if (placed.size() != book.entries.size()) {
+      throw doesNotFit(
+          (book.entries.size() - placed.size()) + " candidates are neither pending nor in flight");
+    }
+    book.failed = snapshot.failed();
+    book.requeued = snapshot.requeued();
+    return book;
+  }
+
+  private static IllegalStateException doesNotFit(String why) {
+    return new IllegalStateException("snapshot does not fit: lease book: " + why);
   }
 
   /**

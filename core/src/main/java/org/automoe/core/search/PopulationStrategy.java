@@ -85,6 +85,16 @@ interface PopulationStrategy {
   /** True when nothing more will be bred: the search ends once its last candidates are answered. */
   boolean exhausted();
 
+  /** The strategy's state as values, for a snapshot of the search. */
+  SearchSnapshot.Population snapshot();
+
+  /**
+   * Takes the state of a {@link #snapshot} in, instead of {@link #start}ing.
+   *
+   * @throws IllegalStateException when it is another strategy's
+   */
+  void restore(SearchSnapshot.Population snapshot);
+
   /** The generation bred last (0 for the initial population, and always in steady state). */
   int generation();
 }

@@ -1,14 +1,17 @@
 package org.automoe.core.search;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 import org.automoe.core.InvalidInputException;
 import org.automoe.core.arch.Architecture;
@@ -119,6 +122,13 @@ public final class SearchState {
   public static final int LEADERS = 128;
 
   /**
+   * The last individuals evaluated that a {@link #snapshot} keeps: more than one command of an
+   * owner accepts, so an owner whose file of results lagged the snapshot (a crash after the
+   * snapshot was kept and before the rows of its last command were written) catches up from them.
+   */
+  public static final int LAST_EVALUATED = 256;
+
+  /**
    * The answer to a finished (or stopped) search.
    *
    * @param evaluated how many candidates were evaluated
@@ -141,15 +151,20 @@ public final class SearchState {
   private final Settings settings;
   private final Screen screen;
   private final ChildMaker maker;
-  private final LeaseBook book;
+  private LeaseBook book;
   private final PopulationStrategy population;
 
   private final Map<Long, Bred> unsettled = new HashMap<>();
-  private final SeenKeys seen = new SeenKeys();
+  private SeenKeys seen = new SeenKeys();
   private final List<Individual> leaders = new ArrayList<>();
+  private final Deque<Individual> lastEvaluated = new ArrayDeque<>();
   private long evaluated;
   private Consumer<Individual> evaluatedSink = individual -> {};
-  private Consumer<Individual> replayedSink = individual -> {};
+  private ObjLongConsumer<Individual> replayedSink = (individual, number) -> {};
+
+  /** Restored from a snapshot: its last evaluated go to the replay sink once there is one. */
+  private boolean restoredTailUnsent;
+
   private final ParetoArchive<Individual> archive =
       new ParetoArchive<>(GenerationalSearch::objectives);
 
@@ -172,13 +187,96 @@ public final class SearchState {
   private boolean replaying;
 
   public SearchState(SearchJobSpec spec, Screen screen, Settings settings) {
+    this(spec, screen, settings, true);
+  }
+
+  private SearchState(SearchJobSpec spec, Screen screen, Settings settings, boolean start) {
     this.spec = spec;
     this.settings = settings;
     this.screen = screen;
     this.maker = new ChildMaker(screen.layout(), spec.evolution(), settings.tournamentSize());
     this.book = new LeaseBook(settings.leaseMillis(), settings.maxAttempts());
     this.population = PopulationStrategy.of(spec, screen);
-    breed(() -> population.start(this::isNew));
+    if (start) {
+      breed(() -> population.start(this::isNew));
+    }
+  }
+
+  /** The state of a job: restored from {@code snapshot} when there is one, else fresh. */
+  public static SearchState of(
+      SearchJobSpec spec, Screen screen, Settings settings, Optional<SearchSnapshot> snapshot) {
+    return snapshot.isPresent()
+        ? restore(spec, screen, settings, snapshot.get())
+        : new SearchState(spec, screen, settings);
+  }
+
+  /**
+   * The state a {@link #snapshot} of the same job describes, ready for the events journaled after
+   * it. Its last evaluated individuals go to the first {@link #streamReplayedTo} sink.
+   *
+   * @throws IllegalStateException when the snapshot is of another job, or contradicts itself
+   */
+  public static SearchState restore(
+      SearchJobSpec spec, Screen screen, Settings settings, SearchSnapshot snapshot) {
+    if (!snapshot.spec().equals(spec)) {
+      throw doesNotFit(
+          "it holds the search "
+              + describe(snapshot.spec())
+              + ", not "
+              + describe(spec)
+              + " as asked");
+    }
+    SearchState s = new SearchState(spec, screen, settings, false);
+    s.book = LeaseBook.restore(settings.leaseMillis(), settings.maxAttempts(), snapshot.book());
+    for (SearchSnapshot.Waiting w : snapshot.book().candidates()) {
+      s.unsettled.put(w.candidate().id(), new Bred(w.candidate(), w.genome()));
+    }
+    s.population.restore(snapshot.population());
+    s.openRound =
+        snapshot.population() instanceof SearchSnapshot.Aging a ? a.open() : Optional.empty();
+    s.seen = SeenKeys.of(snapshot.seen().ascending());
+    s.leaders.addAll(snapshot.leaders());
+    snapshot.front().forEach(s.archive::offer);
+    s.best = snapshot.best();
+    s.lastEvaluated.addAll(snapshot.lastEvaluated());
+    s.restoredTailUnsent = true;
+    SearchSnapshot.Counters n = snapshot.counters();
+    s.nextId = n.nextId();
+    s.draws = n.draws();
+    s.rejected = n.rejected();
+    s.evaluated = n.evaluated();
+    s.failure = snapshot.failure();
+    s.stopped = snapshot.stopped();
+    s.halted = snapshot.halted();
+    if (s.lastEvaluated.size() > Math.min(LAST_EVALUATED, s.evaluated)
+        || s.leaders.size() > LEADERS) {
+      throw doesNotFit(
+          "its snapshot holds "
+              + s.lastEvaluated.size()
+              + " last evaluated and "
+              + s.leaders.size()
+              + " leaders of "
+              + s.evaluated
+              + " evaluated");
+    }
+    return s;
+  }
+
+  /** Everything this state holds, as values: {@link #restore} makes it again. */
+  public SearchSnapshot snapshot() {
+    return new SearchSnapshot(
+        spec,
+        new SearchSnapshot.Counters(nextId, draws, rejected, evaluated),
+        failure,
+        stopped,
+        halted,
+        new SearchSnapshot.KeyHashes(seen.hashes()),
+        leaders,
+        archive.front(),
+        best,
+        List.copyOf(lastEvaluated),
+        book.snapshot(id -> unsettled.get(id).genome()),
+        population.snapshot());
   }
 
   public SearchJobSpec spec() {
@@ -325,12 +423,20 @@ public final class SearchState {
   }
 
   /**
-   * Sends every individual a replay evaluates again to {@code sink}, in the order they were first
-   * evaluated: an owner whose file of results lags its journal (a crash between the two) can append
-   * what it missed.
+   * Sends every individual a replay evaluates again to {@code sink}, with its number (the first
+   * evaluated is 1), in the order they were first evaluated: an owner whose file of results lags
+   * its journal (a crash between the two) can append what it missed. A state restored from a
+   * snapshot first sends the last evaluated individuals the snapshot kept.
    */
-  public void streamReplayedTo(Consumer<Individual> sink) {
+  public void streamReplayedTo(ObjLongConsumer<Individual> sink) {
     this.replayedSink = sink;
+    if (restoredTailUnsent) {
+      restoredTailUnsent = false;
+      long number = evaluated - lastEvaluated.size();
+      for (Individual i : lastEvaluated) {
+        sink.accept(i, ++number);
+      }
+    }
   }
 
   /**
@@ -600,7 +706,15 @@ public final class SearchState {
     Individual ind = new Individual(bred.candidate(), bred.genome(), loss);
     evaluated++;
     keepIfLeader(ind);
-    (replaying ? replayedSink : evaluatedSink).accept(ind);
+    lastEvaluated.addLast(ind);
+    if (lastEvaluated.size() > LAST_EVALUATED) {
+      lastEvaluated.pollFirst();
+    }
+    if (replaying) {
+      replayedSink.accept(ind, evaluated);
+    } else {
+      evaluatedSink.accept(ind);
+    }
     if (best.isEmpty() || TopKSelection.BY_LOSS.compare(ind, best.get()) < 0) {
       best = Optional.of(ind);
     }

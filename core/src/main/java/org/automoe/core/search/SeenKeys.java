@@ -1,6 +1,7 @@
 package org.automoe.core.search;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.automoe.core.evo.Seeds;
 
 /**
@@ -46,6 +47,36 @@ final class SeenKeys {
 
   int size() {
     return size;
+  }
+
+  /** Every hash held, in ascending order: the set as a snapshot keeps it. */
+  long[] hashes() {
+    long[] out = new long[size];
+    int n = 0;
+    for (long h : slots) {
+      if (h != FREE) {
+        out[n++] = h;
+      }
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The set of {@link #hashes} taken from a snapshot. */
+  static SeenKeys of(long[] hashes) {
+    SeenKeys seen = new SeenKeys();
+    for (long h : hashes) {
+      if (h == FREE) {
+        throw new IllegalArgumentException("a key hash of 0 cannot be held; it marks a free slot");
+      }
+      if (2 * (seen.size + 1) > seen.slots.length) {
+        seen.grow();
+      }
+      if (insert(seen.slots, h)) {
+        seen.size++;
+      }
+    }
+    return seen;
   }
 
   /** Bytes the table holds now (for reports of retained memory). */

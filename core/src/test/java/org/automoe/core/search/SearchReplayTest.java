@@ -24,11 +24,11 @@ class SearchReplayTest {
   private static final SearchState.Settings SETTINGS = SearchState.Settings.defaults();
 
   private static SearchJobSpec generational() {
-    return SearchSamples.spec(SearchMode.GENERATIONAL, new SearchLength.Iterations(2), 11);
+    return SearchSamples.twoGenerations();
   }
 
   private static SearchJobSpec async() {
-    return SearchSamples.spec(SearchMode.ASYNC, new SearchLength.Budget(40), 12);
+    return SearchSamples.fortyEvaluations();
   }
 
   private static EvaluationResult ok(EvaluationRequest r) {

@@ -40,6 +40,16 @@ final class SearchSamples {
     return new SearchJobSpec("test", SMALL, mode, LIMIT, EVOLUTION, length, seed);
   }
 
+  /** A short generational job: two generations after the first population. */
+  static SearchJobSpec twoGenerations() {
+    return spec(SearchMode.GENERATIONAL, new SearchLength.Iterations(2), 11);
+  }
+
+  /** A short steady-state job: 40 evaluations. */
+  static SearchJobSpec fortyEvaluations() {
+    return spec(SearchMode.ASYNC, new SearchLength.Budget(40), 12);
+  }
+
   /** Bigger is better, with a fixed per-architecture jitter so ranks are not trivial. */
   static double loss(Candidate c) {
     return 10.0
