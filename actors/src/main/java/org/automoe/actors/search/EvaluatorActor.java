@@ -3,9 +3,12 @@ package org.automoe.actors.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -31,10 +34,11 @@ import org.automoe.core.search.Evaluator;
  * evaluation ends, and skips a candidate whose lease ran out while it waited (the coordinator has
  * handed it to someone else).
  *
- * <p>It serves one search at a time: a coordinator that finds it while another search still runs is
- * remembered and joined when that one finishes or its coordinator stops, and every result goes to
- * the coordinator that leased the candidate, so no lease is dropped or answered to the wrong
- * search.
+ * <p>It serves every search whose coordinator found it, taking turns: each request for work goes to
+ * the next running search in turn (one that has nothing to hand out now passes its turn to the
+ * others), so searches sharing a cluster share its evaluators fairly, and a continuous search does
+ * not starve the others. Every result goes to the coordinator that leased the candidate, so no
+ * lease is dropped or answered to the wrong search.
  *
  * <p>Restarted by its supervisor after an unexpected failure, it joins the coordinators it knew
  * again; the candidates it held come back to the queue when their leases run out, and an evaluation
@@ -85,14 +89,15 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
    * A leased candidate held for later, with its deadline on this evaluator's clock: the lease's
    * lifetime counted from when it arrived, so clocks that disagree between nodes do not matter.
    */
-  private record Held(EvaluationRequest request, long deadlineMs) {}
+  private record Held(
+      EvaluationRequest request, ActorRef<SearchCoordinator.Command> leasedBy, long deadlineMs) {}
 
   /** An evaluation on the blocking executor ended; its result goes to {@code leasedBy}. */
   private record Evaluated(
       EvaluationRequest request, ActorRef<SearchCoordinator.Command> leasedBy, Outcome outcome)
       implements Command, NoSerializationVerificationNeeded {}
 
-  /** The coordinator this evaluator serves stopped, or its node left. */
+  /** A coordinator this evaluator serves stopped, or its node left. */
   private record CoordinatorGone(ActorRef<SearchCoordinator.Command> coordinator)
       implements Command, NoSerializationVerificationNeeded {}
 
@@ -149,20 +154,29 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private final String supernet;
   private final Set<ActorRef<SearchCoordinator.Command>> refused = new HashSet<>();
   private final Deque<Held> queue = new ArrayDeque<>();
-  private ActorRef<SearchCoordinator.Command> coordinator;
-  private ActorRef<SearchCoordinator.Command> next;
+
+  /** The coordinators of the running searches this evaluator serves, in the order they came. */
+  private final List<ActorRef<SearchCoordinator.Command>> serving = new ArrayList<>();
+
+  /** Which of {@link #serving} the next request for work goes to (modulo its size). */
+  private int turn;
+
+  /** Empty answers in a row: once every search has said "nothing now", it waits before asking. */
+  private int emptyInARow;
 
   /** The candidate being evaluated by this incarnation; null when idle. */
   private EvaluationRequest evaluating;
 
   private final Timing timing;
 
-  /** Numbers of this evaluator's requests to the current coordinator still unanswered. */
-  private final Set<Long> outstanding = new HashSet<>();
+  /** This evaluator's requests for work still unanswered, by number, with who was asked. */
+  private final Map<Long, ActorRef<SearchCoordinator.Command>> outstanding = new HashMap<>();
 
   private long lastRequest;
-  private boolean pulling;
-  private boolean finished;
+
+  /** The coordinator asked for work and not yet answered; null when none is. */
+  private ActorRef<SearchCoordinator.Command> pullingFrom;
+
   private int failuresInARow;
   private boolean paused;
 
@@ -249,65 +263,62 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
       }
       return this;
     }
-    if (m.coordinator().equals(coordinator)) {
-      pullIfRoom();
-    } else if (coordinator == null || finished) {
-      switchTo(m.coordinator());
-    } else {
-      next = m.coordinator(); // after the current search
+    if (!serving.contains(m.coordinator())) {
+      serving.add(m.coordinator());
+      getContext().watchWith(m.coordinator(), new CoordinatorGone(m.coordinator()));
     }
+    pullIfRoom();
     return this;
   }
 
   private Behavior<Command> onCoordinatorGone(CoordinatorGone m) {
-    if (m.coordinator().equals(coordinator)) {
-      queue.clear(); // its leases died with it
-      coordinator = null;
-      pulling = false;
-      outstanding.clear();
-      if (next != null) {
-        switchTo(next);
-      }
-    }
+    leave(m.coordinator());
+    queue.removeIf(h -> h.leasedBy().equals(m.coordinator())); // its leases died with it
+    pullIfRoom();
     return this;
   }
 
-  private void switchTo(ActorRef<SearchCoordinator.Command> c) {
-    if (coordinator != null) {
-      getContext().unwatch(coordinator);
+  /** Serves {@code c} no more (its search ended, or it is gone); its answers are ignored. */
+  private void leave(ActorRef<SearchCoordinator.Command> c) {
+    if (serving.remove(c)) {
+      getContext().unwatch(c);
     }
-    coordinator = c;
-    next = null;
-    finished = false;
-    pulling = false;
-    outstanding.clear(); // answers of the former coordinator are ignored from now on
-    queue.clear();
-    getContext().watchWith(c, new CoordinatorGone(c));
-    pullIfRoom();
+    outstanding.values().removeIf(c::equals);
+    if (c.equals(pullingFrom)) {
+      pullingFrom = null;
+      timers.cancel(WorkTimedOut.INSTANCE);
+    }
   }
 
   private Behavior<Command> onWork(Work m) {
-    if (coordinator == null) {
-      return this; // asked for before a restart: its leases run out and go to others
-    }
-    if (m.request() != 0 && !outstanding.remove(m.request())) {
-      // An answer from a coordinator served before, or to a request of a former incarnation:
-      // taking it would mix searches (its leases run out and go to others).
+    // An answer to no request in particular comes from the coordinator being asked.
+    ActorRef<SearchCoordinator.Command> from =
+        m.request() == 0 ? pullingFrom : outstanding.remove(m.request());
+    if (from == null || !serving.contains(from)) {
+      // To a request of a former incarnation, or from a search no longer served: taking it
+      // would mix searches (its leases run out and go to others).
       return this;
     }
-    pulling = false;
-    timers.cancel(WorkTimedOut.INSTANCE);
+    if (from.equals(pullingFrom)) {
+      pullingFrom = null;
+      timers.cancel(WorkTimedOut.INSTANCE);
+    }
     if (m.finished()) {
-      finished = true;
-      if (next != null) {
-        switchTo(next);
-      }
+      leave(from);
+      pullIfRoom();
       return this;
     }
     if (m.requests().isEmpty()) {
-      timers.startSingleTimer(Pull.INSTANCE, Duration.ofMillis(m.retryAfterMs()));
+      emptyInARow++;
+      if (emptyInARow < serving.size()) {
+        pullIfRoom(); // the next search in turn may have work
+      } else {
+        emptyInARow = 0;
+        timers.startSingleTimer(Pull.INSTANCE, Duration.ofMillis(m.retryAfterMs()));
+      }
       return this;
     }
+    emptyInARow = 0;
     getContext().getLog().debug("leased {} candidates", m.requests().size());
     long now = clock.millis();
     for (EvaluationRequest r : m.requests()) {
@@ -316,7 +327,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
           m.sentAtMs() > 0
               ? now + (r.lease().deadlineEpochMs() - m.sentAtMs())
               : r.lease().deadlineEpochMs();
-      queue.addLast(new Held(r, deadline));
+      queue.addLast(new Held(r, from, deadline));
     }
     startNext();
     pullIfRoom();
@@ -370,11 +381,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   }
 
   private Behavior<Command> onWorkTimedOut() {
-    if (pulling) {
+    if (pullingFrom != null) {
       getContext()
           .getLog()
           .debug("no answer to a request for work in {}; asking again", timing.workTimeout());
-      pulling = false;
+      pullingFrom = null;
       pullIfRoom();
     }
     return this;
@@ -382,11 +393,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
 
   /** The restarted evaluator starts empty: it joins again the searches it knew (mailbox kept). */
   private Behavior<Command> onPreRestart() {
-    if (coordinator != null && !finished) {
-      getContext().getSelf().tell(new Join(coordinator, supernet));
-    }
-    if (next != null) {
-      getContext().getSelf().tell(new Join(next, supernet));
+    for (ActorRef<SearchCoordinator.Command> c : serving) {
+      getContext().getSelf().tell(new Join(c, supernet));
     }
     return this;
   }
@@ -400,7 +408,7 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
         continue; // already handed to another evaluator
       }
       evaluating = r;
-      ActorRef<SearchCoordinator.Command> leasedBy = coordinator;
+      ActorRef<SearchCoordinator.Command> leasedBy = held.leasedBy();
       getContext()
           .pipeToSelf(
               CompletableFuture.supplyAsync(() -> evaluate(r), executor),
@@ -444,11 +452,12 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   private void pullIfRoom() {
     int held = queue.size() + (evaluating != null ? 1 : 0);
     // Refill at half: one pull (and one breeding round at the coordinator) per several candidates.
-    if (coordinator != null && !finished && !pulling && !paused && held <= prefetch / 2) {
-      pulling = true;
-      outstanding.add(++lastRequest);
+    if (!serving.isEmpty() && pullingFrom == null && !paused && held <= prefetch / 2) {
+      ActorRef<SearchCoordinator.Command> c = serving.get(Math.floorMod(turn++, serving.size()));
+      pullingFrom = c;
+      outstanding.put(++lastRequest, c);
       timers.startSingleTimer(WorkTimedOut.INSTANCE, timing.workTimeout());
-      coordinator.tell(
+      c.tell(
           new SearchCoordinator.RequestWork(getContext().getSelf(), prefetch - held, lastRequest));
     }
   }

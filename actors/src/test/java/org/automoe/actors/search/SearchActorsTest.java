@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -197,6 +199,54 @@ class SearchActorsTest {
     for (Individual i : second.evaluated) {
       assertEquals(SearchFixtures.loss(i.candidate()), i.validationLoss(), 0, "its own result");
     }
+  }
+
+  /**
+   * Two continuous searches on the same evaluator: each request for work goes to the next search in
+   * turn, so neither starves, although neither ever finishes.
+   */
+  @Test
+  void continuousSearchesShareEvaluatorsFairly() throws Exception {
+    AtomicInteger total = new AtomicInteger();
+    List<SearchFixtures.Outcome> outcomes = new ArrayList<>();
+    for (int seed : new int[] {7, 8}) {
+      SearchFixtures.Outcome outcome =
+          new SearchFixtures.Outcome() {
+            @Override
+            public void evaluated(Individual i) {
+              super.evaluated(i);
+              total.incrementAndGet();
+            }
+
+            @Override
+            public Optional<String> stopRequested() {
+              return total.get() >= 200 ? Optional.of("enough") : Optional.empty();
+            }
+          };
+      outcomes.add(outcome);
+      kit.spawn(
+          SearchCoordinator.create(
+              SearchFixtures.unbounded(seed),
+              new SearchCoordinator.Settings(Duration.ofMillis(20), Duration.ofMillis(20)),
+              Clock.systemUTC(),
+              outcome),
+          "continuous-" + seed);
+    }
+    spawnEvaluators(1); // one evaluator: it alone decides who gets its time
+
+    for (SearchFixtures.Outcome o : outcomes) {
+      o.result.get(30, TimeUnit.SECONDS);
+      assertEquals(SearchPhase.STOPPED, o.last.state());
+      assertEquals(
+          o.evaluated.size(),
+          o.evaluated.stream().map(Individual::key).distinct().count(),
+          "each architecture evaluated once");
+    }
+    int first = outcomes.get(0).evaluated.size();
+    int second = outcomes.get(1).evaluated.size();
+    assertTrue(
+        Math.min(first, second) >= (first + second) / 4,
+        "shared: " + first + " and " + second + " evaluated");
   }
 
   @Test
