@@ -1,14 +1,19 @@
 package org.automoe.core;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
-/** Reads user text files, turning every failure into a one-line {@link InvalidInputException}. */
+/**
+ * Reads user text files, turning every failure into a one-line {@link InvalidInputException}, and
+ * writes small text files atomically.
+ */
 public final class TextFiles {
   /** Larger inputs are not architecture or space files; refuse before reading them whole. */
   private static final long MAX_BYTES = 16L << 20;
@@ -34,6 +39,21 @@ public final class TextFiles {
       throw new InvalidInputException(file + ": not a UTF-8 text file, expected " + what);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": cannot read (" + e + ")");
+    }
+  }
+
+  /**
+   * Writes {@code text} to {@code file} atomically (a temporary file beside it, then a rename), so
+   * a crash leaves the old file or the new one, never half of one; creates its folder.
+   */
+  public static void writeAtomically(Path file, String text) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 }

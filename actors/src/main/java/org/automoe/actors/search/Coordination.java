@@ -99,6 +99,11 @@ final class Coordination {
     return () -> out.forEach(Runnable::run);
   }
 
+  /** Tells the listener where the search stands once recovered (durable coordinators). */
+  void recovered() {
+    listener.recovered(status());
+  }
+
   /** Gathers an event that is the owner's, not the state's (the journal's first). */
   void record(SearchEvent event) {
     events.add(event);

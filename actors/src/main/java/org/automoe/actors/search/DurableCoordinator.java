@@ -202,6 +202,7 @@ final class DurableCoordinator
                 kept.coordination = make.apply(Optional.empty());
                 newJournal = true;
               }
+              kept.coordination.recovered();
             })
         .onSignal(
             SnapshotFailed.class,

@@ -110,6 +110,12 @@ public final class SearchCoordinator {
     /** Called on every tick. */
     void progress(SearchStatus status);
 
+    /**
+     * Called once a durable coordinator has recovered its search from the journal (or begun a new
+     * one), with where it stands, before any command.
+     */
+    default void recovered(SearchStatus status) {}
+
     /** Called for every accepted result, so the owner can keep it on disk as it comes. */
     default void evaluated(Individual individual) {}
 

@@ -8,6 +8,7 @@ import org.automoe.cluster.metric.BleuCommand;
 import org.automoe.cluster.node.NodeCommand;
 import org.automoe.cluster.run.RunCommand;
 import org.automoe.cluster.search.SearchCommand;
+import org.automoe.cluster.service.ServeCommand;
 import org.automoe.cluster.space.CostCommand;
 import org.automoe.cluster.space.SpaceCommand;
 import org.automoe.cluster.supernet.SubnetCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       LatencyCommand.class,
       SearchCommand.class,
       NodeCommand.class,
+      ServeCommand.class,
       BenchCommand.class
     })
 final class AutomoeCommand implements Runnable {

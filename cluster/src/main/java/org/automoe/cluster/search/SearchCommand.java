@@ -8,16 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.automoe.cluster.cli.Json;
 import org.automoe.cluster.cli.Units;
 import org.automoe.cluster.run.RunSettings;
 import org.automoe.core.InvalidInputException;
-import org.automoe.core.evo.EvolutionSettings;
-import org.automoe.core.evo.constraint.Constraints;
 import org.automoe.core.search.SearchJobSpec;
-import org.automoe.core.search.SearchLength;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchPhase;
 import picocli.CommandLine.ArgGroup;
@@ -156,21 +152,11 @@ public final class SearchCommand implements Runnable {
       }
       manifest = fromOptions();
     }
-    SearchMode m = parseMode(manifest.mode());
-    SearchLength searchLength = length(m, manifest);
+    SearchJobs.parseMode(manifest.mode()); // a mistyped mode, before the supernet loads
     try (SearchSetup setup =
         SearchSetup.open(
             manifest.supernet(), manifest.predictor().orElse(null), settings.validSentences())) {
-      SearchJobSpec spec =
-          new SearchJobSpec(
-              "search",
-              setup.net().space(),
-              m,
-              limits(manifest),
-              evolution(
-                  manifest.population().isPresent() ? manifest.population().getAsInt() : null),
-              searchLength,
-              manifest.seed());
+      SearchJobSpec spec = SearchJobs.spec(manifest, setup.net().space());
       SearchRun.Outcome outcome =
           SearchRun.run(
               conf, settings, journal, setup, spec, folder, manifest, Optional.ofNullable(join));
@@ -218,7 +204,7 @@ public final class SearchCommand implements Runnable {
 
   /** A new search's manifest from the options, checked. */
   private SearchManifest fromOptions() {
-    SearchMode m = parseMode(mode);
+    SearchMode m = SearchJobs.parseMode(mode);
     if (m == SearchMode.ASYNC && length.iterations != null) {
       throw new InvalidInputException("--iterations is for --mode generational; use --budget");
     }
@@ -229,7 +215,7 @@ public final class SearchCommand implements Runnable {
       throw new InvalidInputException(
           "--mode generational needs --iterations; a continuous search is --mode async");
     }
-    evolution(population); // checks it
+    SearchJobs.evolution(population); // checks it
     Path net = supernet != null ? supernet : requireRun().resolve("supernet");
     Path model = predictor;
     if (model == null && run != null && Files.isRegularFile(run.resolve("latency/predictor.bin"))) {
@@ -254,67 +240,10 @@ public final class SearchCommand implements Runnable {
         maxMillionParams == null ? OptionalDouble.empty() : OptionalDouble.of(maxMillionParams));
   }
 
-  /** The search length of a manifest, or a continuous search (async mode only). */
-  private static SearchLength length(SearchMode m, SearchManifest manifest) {
-    if (manifest.budget().isPresent()) {
-      return new SearchLength.Budget(manifest.budget().getAsInt());
-    }
-    if (manifest.iterations().isPresent()) {
-      return new SearchLength.Iterations(manifest.iterations().getAsInt());
-    }
-    if (m == SearchMode.GENERATIONAL) {
-      throw new InvalidInputException(
-          "--mode generational needs --iterations; a continuous search is --mode async");
-    }
-    return new SearchLength.Unbounded();
-  }
-
   private Path requireRun() {
     if (run == null) {
       throw new InvalidInputException("give --run DIR or --supernet DIR");
     }
     return run;
-  }
-
-  private static Constraints limits(SearchManifest m) {
-    return new Constraints(
-        m.maxLatencyMs(),
-        m.maxGflops().isPresent()
-            ? OptionalLong.of(Math.round(m.maxGflops().getAsDouble() * 1e9))
-            : OptionalLong.empty(),
-        m.maxMillionParams().isPresent()
-            ? OptionalLong.of(Math.round(m.maxMillionParams().getAsDouble() * 1e6))
-            : OptionalLong.empty());
-  }
-
-  static SearchMode parseMode(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "async" -> SearchMode.ASYNC;
-      case "generational" -> SearchMode.GENERATIONAL;
-      default ->
-          throw new InvalidInputException(
-              "--mode must be async or generational, but was '" + name + "'");
-    };
-  }
-
-  /** The paper's constants, or a population of the given size in the paper's proportions. */
-  static EvolutionSettings evolution(Integer population) {
-    EvolutionSettings paper = EvolutionSettings.paper();
-    if (population == null) {
-      return paper;
-    }
-    if (population < 5) {
-      throw new InvalidInputException("--population must be at least 5, but was " + population);
-    }
-    int parents = population / 5;
-    int mutants = (population - parents) / 2;
-    return new EvolutionSettings(
-        population,
-        parents,
-        mutants,
-        population - parents - mutants,
-        paper.mutationProbability(),
-        paper.crossoverProbability(),
-        paper.maxDrawsPerChild());
   }
 }

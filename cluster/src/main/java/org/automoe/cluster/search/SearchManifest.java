@@ -5,12 +5,8 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.TextFiles;
 
 /**
  * The options a search was started with, kept in its folder ({@code search.conf}, HOCON) so that
@@ -85,7 +82,7 @@ public record SearchManifest(
   }
 
   /** Writes {@code folder/search.conf} atomically. */
-  void write(Path folder) {
+  public void write(Path folder) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("supernet", supernet.toString());
@@ -102,15 +99,7 @@ public record SearchManifest(
         "# The search of this folder: `automoe search --out DIR` resumes it with these options.\n"
             + ConfigValueFactory.fromMap(m)
                 .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
-    Path file = folder.resolve(FILE);
-    Path tmp = folder.resolve(FILE + ".tmp");
-    try {
-      Files.createDirectories(folder);
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    TextFiles.writeAtomically(folder.resolve(FILE), text);
   }
 
   private static OptionalInt optInt(Config c, String key) {

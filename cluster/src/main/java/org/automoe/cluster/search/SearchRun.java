@@ -1,12 +1,10 @@
 package org.automoe.cluster.search;
 
 import com.typesafe.config.Config;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +48,7 @@ public final class SearchRun {
   static final String STOP_FILE = "STOP";
 
   /** The role of the nodes that may run a search's coordinator. */
-  static final String COORDINATOR_ROLE = "coordinator";
+  public static final String COORDINATOR_ROLE = "coordinator";
 
   /** How the search state says a journal belongs to another job. */
   private static final String JOURNAL_MISMATCH = "journal does not fit";
@@ -236,24 +234,13 @@ public final class SearchRun {
    */
   private static final class Progress implements SearchCoordinator.Listener, AutoCloseable {
     private final Map<String, String> logContext = MDC.getCopyOfContextMap();
-    private boolean closed;
     final CompletableFuture<SearchState.Result> done = new CompletableFuture<>();
     final long everyNanos;
     final SearchJobSpec spec;
-    final BufferedWriter csv;
+    final SearchFiles files;
     final Path out;
     long lastLine = System.nanoTime();
-    long lastReport = System.nanoTime();
     volatile SearchStatus last;
-
-    /**
-     * Rows of evaluated.csv on disk when this search (re)started, then the number of the last
-     * result a resume appended.
-     */
-    private long rowsOnDisk;
-
-    /** A resume found rows missing that the replay cannot give back; said once. */
-    private boolean gapReported;
 
     /**
      * Every result is appended to {@code out/evaluated.csv} as it comes (a resumed search appends
@@ -265,53 +252,22 @@ public final class SearchRun {
       this.everyNanos = every.toNanos();
       this.spec = spec;
       this.out = out;
-      Path csv = out.resolve(SearchReport.CSV_FILE);
-      try {
-        Files.createDirectories(csv.toAbsolutePath().getParent());
-        boolean fresh = !Files.exists(csv) || Files.size(csv) == 0;
-        this.rowsOnDisk = fresh ? 0 : CsvTail.completeRows(csv);
-        this.csv =
-            Files.newBufferedWriter(csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        if (fresh) {
-          this.csv.write(SearchReport.CSV_HEADER);
-          this.csv.flush();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + csv, e);
-      }
+      this.files = new SearchFiles(out, spec, every);
     }
 
     @Override
     public void evaluated(Individual i) {
-      try {
-        csv.write(SearchReport.csvRow(i));
-        csv.flush();
-      } catch (IOException e) {
-        LOG.warn("cannot append to evaluated.csv: {}", e.getMessage());
-      }
+      files.evaluated(i);
     }
 
     @Override
     public void replayed(long number, Individual i) {
-      if (number <= rowsOnDisk) {
-        return;
-      }
-      if (number > rowsOnDisk + 1 && !gapReported) {
-        gapReported = true;
-        LOG.warn(
-            "{} lacks results {} to {}, which the journal holds before its last snapshot; to"
-                + " rebuild the file in full, move it away and resume the search",
-            out.resolve(SearchReport.CSV_FILE),
-            rowsOnDisk + 1,
-            number - 1);
-      }
-      evaluated(i); // journaled, but the crash came before its row was written
-      rowsOnDisk = number;
+      files.replayed(number, i);
     }
 
     /** True when the file held no result: a resume replays the whole journal to rebuild it. */
     boolean startedEmpty() {
-      return rowsOnDisk == 0;
+      return files.startedEmpty();
     }
 
     @Override
@@ -331,14 +287,7 @@ public final class SearchRun {
 
     @Override
     public void snapshot(SearchState.Result result, SearchStatus s) {
-      if (System.nanoTime() - lastReport >= everyNanos) {
-        lastReport = System.nanoTime();
-        try {
-          SearchReport.write(out, spec, result, s, List.of());
-        } catch (RuntimeException e) {
-          LOG.warn("cannot update the report in {}: {}", out, e.getMessage());
-        }
-      }
+      files.snapshot(result, s);
     }
 
     @Override
@@ -366,15 +315,8 @@ public final class SearchRun {
     }
 
     @Override
-    public synchronized void close() {
-      if (!closed) {
-        closed = true;
-        try {
-          csv.close();
-        } catch (IOException e) {
-          LOG.warn("cannot close evaluated.csv: {}", e.getMessage());
-        }
-      }
+    public void close() {
+      files.close();
     }
 
     private String line(SearchStatus s) {

@@ -131,7 +131,7 @@ public final class SearchSetup implements AutoCloseable {
     return predictor == null ? null : predictor.metadata();
   }
 
-  CostModel cost() {
+  public CostModel cost() {
     return cost;
   }
 

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,15 +14,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.ProcessConsole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,51 +131,6 @@ class PostgresJournalTest {
     }
   }
 
-  /** A process's console, line by line, with a future per awaited text. */
-  private static final class Console {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<Map.Entry<Pattern, CompletableFuture<Matcher>>> awaited =
-        new CopyOnWriteArrayList<>();
-
-    Console(Process p) {
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line; (line = in.readLine()) != null; ) { // drained: never blocks it
-                    lines.add(line);
-                    for (var a : awaited) {
-                      Matcher m = a.getKey().matcher(line);
-                      if (m.find()) {
-                        a.getValue().complete(m);
-                      }
-                    }
-                  }
-                } catch (IOException e) {
-                  awaited.forEach(a -> a.getValue().completeExceptionally(e));
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    /** Completes with the first line (from now on) that {@code regex} finds. */
-    CompletableFuture<Matcher> await(String regex) {
-      CompletableFuture<Matcher> f = new CompletableFuture<>();
-      Pattern p = Pattern.compile(regex);
-      awaited.add(Map.entry(p, f));
-      for (String line : lines) { // it may have come already
-        Matcher m = p.matcher(line);
-        if (m.find()) {
-          f.complete(m);
-        }
-      }
-      return f;
-    }
-  }
-
   @Test
   void whenTheSearchNodeDiesItsStandbyTakesTheCoordinatorOverAndWorkersStay() throws Exception {
     Path a = dir.resolve("failover-a");
@@ -203,7 +151,7 @@ class PostgresJournalTest {
     Process standby = null;
     Process worker = null;
     try {
-      Console firstSays = new Console(first);
+      ProcessConsole firstSays = new ProcessConsole(first);
       String seed =
           firstSays.await("--seed (127\\.0\\.0\\.1:\\d+)").get(3, TimeUnit.MINUTES).group(1);
       Files.copy(a.resolve(SearchManifest.FILE), b.resolve(SearchManifest.FILE));
@@ -211,7 +159,7 @@ class PostgresJournalTest {
           Cli.jvm("search", "--out", b.toString(), "--join", seed, "--config", config.toString())
               .redirectErrorStream(true)
               .start();
-      Console standbySays = new Console(standby);
+      ProcessConsole standbySays = new ProcessConsole(standby);
       standbySays.await("standing by to coordinate").get(3, TimeUnit.MINUTES);
       worker =
           Cli.jvm(
@@ -228,7 +176,7 @@ class PostgresJournalTest {
                   config.toString())
               .redirectErrorStream(true)
               .start();
-      Console workerSays = new Console(worker);
+      ProcessConsole workerSays = new ProcessConsole(worker);
       workerSays.await("evaluators? .*started").get(3, TimeUnit.MINUTES);
       // Three members up (the standby's two evaluators and the worker's one have joined): so the
       // two left when the first dies are a majority that removes it, not one that downs itself.

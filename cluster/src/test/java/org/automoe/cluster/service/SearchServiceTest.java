@@ -1,0 +1,234 @@
+package org.automoe.cluster.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.grpc.GrpcClientSettings;
+import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.automoe.cluster.cli.Cli;
+import org.automoe.cluster.cli.ProcessConsole;
+import org.automoe.proto.CreateSearchRequest;
+import org.automoe.proto.GetFrontRequest;
+import org.automoe.proto.GetSearchRequest;
+import org.automoe.proto.ListSearchesRequest;
+import org.automoe.proto.SearchInfo;
+import org.automoe.proto.SearchModeProto;
+import org.automoe.proto.SearchServiceClient;
+import org.automoe.proto.SearchStateProto;
+import org.automoe.proto.SearchUpdate;
+import org.automoe.proto.StopSearchRequest;
+import org.automoe.proto.WatchSearchRequest;
+import org.automoe.proto.health.HealthCheckRequest;
+import org.automoe.proto.health.HealthCheckResponse;
+import org.automoe.proto.health.HealthClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code automoe serve} in its own JVM, driven by the generated Pekko gRPC client as another
+ * service would: health, the bearer token, field-naming errors, a search created, watched to its
+ * end and read, and every search still there after the server is killed and started again.
+ */
+class SearchServiceTest {
+  private static final String TOKEN = "a-token-of-sixteen-or-more";
+  private static final Duration WAIT = Duration.ofMinutes(3);
+
+  @TempDir static Path dir;
+  static Path supernet;
+  static Path config;
+  static ActorSystem<Void> client;
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    supernet = Cli.tinySupernet(dir, 4);
+    config =
+        Files.writeString(
+            dir.resolve("serve.conf"),
+            "automoe.cluster.port = 0\n"
+                + "automoe.service.port = 0\n"
+                + "automoe.search.valid-sentences = 40\n"
+                + "automoe.search.evaluators = 2\n");
+    client = ActorSystem.create(Behaviors.empty(), "client");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    client.terminate();
+  }
+
+  /** A server on the test's data folder; returns its process and its gRPC port. */
+  private static Server serve() throws Exception {
+    ProcessBuilder pb =
+        Cli.jvm(
+                "serve",
+                "--supernet",
+                supernet.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--config",
+                config.toString())
+            .redirectErrorStream(true);
+    pb.environment().put("AUTOMOE_SERVICE_TOKEN", TOKEN);
+    Process p = pb.start();
+    ProcessConsole says = new ProcessConsole(p);
+    int port =
+        Integer.parseInt(
+            says.await("serving automoe.v1.SearchService on 127\\.0\\.0\\.1:(\\d+)")
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .group(1));
+    return new Server(p, says, port);
+  }
+
+  private record Server(Process process, ProcessConsole console, int port) {
+    GrpcClientSettings settings() {
+      return GrpcClientSettings.connectToServiceAt("127.0.0.1", port, client)
+          .withTls(false)
+          .withDeadline(Duration.ofSeconds(30));
+    }
+  }
+
+  /** Calls {@code rpc} with the server's token. */
+  private static <Q, R> R call(SingleResponseRequestBuilder<Q, R> rpc, Q request) throws Exception {
+    return rpc.addHeader("authorization", "Bearer " + TOKEN)
+        .invoke(request)
+        .toCompletableFuture()
+        .get(60, TimeUnit.SECONDS);
+  }
+
+  /** The status a call that must fail ended with. */
+  private static Status refused(Callable<?> call) {
+    ExecutionException e = assertThrows(ExecutionException.class, call::call);
+    return assertInstanceOf(StatusRuntimeException.class, e.getCause(), String.valueOf(e))
+        .getStatus();
+  }
+
+  @Test
+  void aClientCreatesWatchesAndReadsSearchesThatOutliveTheServer() throws Exception {
+    Server server = serve();
+    SearchServiceClient search = SearchServiceClient.create(server.settings(), client);
+    HealthClient health = HealthClient.create(server.settings(), client);
+    try {
+      // Health needs no token; the search service does.
+      HealthCheckResponse serving =
+          health
+              .check(HealthCheckRequest.newBuilder().setService("automoe.v1.SearchService").build())
+              .toCompletableFuture()
+              .get(60, TimeUnit.SECONDS);
+      assertEquals(HealthCheckResponse.ServingStatus.SERVING, serving.getStatus());
+      Status noToken =
+          refused(
+              () ->
+                  search
+                      .listSearches(ListSearchesRequest.getDefaultInstance())
+                      .toCompletableFuture()
+                      .get(60, TimeUnit.SECONDS));
+      assertEquals(Status.Code.UNAUTHENTICATED, noToken.getCode());
+      Status badMode =
+          refused(
+              () ->
+                  call(
+                      search.createSearch(),
+                      CreateSearchRequest.newBuilder().setRequestId("bad").setBudget(5).build()));
+      assertEquals(Status.Code.INVALID_ARGUMENT, badMode.getCode());
+      assertTrue(badMode.getDescription().startsWith("mode: "), badMode.getDescription());
+      Status unknown =
+          refused(
+              () ->
+                  call(
+                      search.getSearch(), GetSearchRequest.newBuilder().setSearchId("no").build()));
+      assertEquals(Status.Code.NOT_FOUND, unknown.getCode());
+
+      CreateSearchRequest twenty =
+          CreateSearchRequest.newBuilder()
+              .setRequestId("twenty")
+              .setMode(SearchModeProto.SEARCH_MODE_ASYNC)
+              .setBudget(20)
+              .setPopulation(10)
+              .setSeed(3)
+              .build();
+      SearchInfo created = call(search.createSearch(), twenty);
+      assertEquals(
+          created.getId(), call(search.createSearch(), twenty).getId(), "idempotent on request_id");
+
+      List<SearchUpdate> updates =
+          search
+              .watchSearch()
+              .addHeader("authorization", "Bearer " + TOKEN)
+              .invoke(WatchSearchRequest.newBuilder().setSearchId(created.getId()).build())
+              .runWith(Sink.seq(), client)
+              .toCompletableFuture()
+              .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(SearchUpdate.UpdateCase.CURRENT, updates.get(0).getUpdateCase(), "state first");
+      SearchUpdate last = updates.get(updates.size() - 1);
+      assertEquals(SearchUpdate.UpdateCase.ENDED, last.getUpdateCase(), "the end last");
+      assertEquals(SearchStateProto.SEARCH_STATE_DONE, last.getEnded().getStatus().getState());
+      assertEquals(20, last.getEnded().getStatus().getEvaluated());
+      assertTrue(
+          updates.stream().anyMatch(u -> u.getUpdateCase() == SearchUpdate.UpdateCase.NEW_BEST),
+          "a new best was streamed");
+      assertTrue(
+          call(search.getFront(), GetFrontRequest.newBuilder().setSearchId(created.getId()).build())
+                  .getPointsCount()
+              > 0);
+
+      SearchInfo forever =
+          call(
+              search.createSearch(),
+              CreateSearchRequest.newBuilder()
+                  .setRequestId("forever")
+                  .setMode(SearchModeProto.SEARCH_MODE_ASYNC)
+                  .setContinuous(true)
+                  .setPopulation(10)
+                  .build());
+      server.process().destroyForcibly(); // kill -9
+      assertTrue(server.process().waitFor(1, TimeUnit.MINUTES));
+      search.close();
+      health.close();
+
+      Server restarted = serve();
+      SearchServiceClient after = SearchServiceClient.create(restarted.settings(), client);
+      try {
+        List<SearchInfo> listed =
+            call(after.listSearches(), ListSearchesRequest.getDefaultInstance()).getSearchesList();
+        assertEquals(
+            Set.of(created.getId(), forever.getId()),
+            listed.stream().map(SearchInfo::getId).collect(Collectors.toSet()));
+        SearchInfo done =
+            call(
+                after.getSearch(),
+                GetSearchRequest.newBuilder().setSearchId(created.getId()).build());
+        assertEquals(SearchStateProto.SEARCH_STATE_DONE, done.getStatus().getState());
+        assertEquals(20, done.getStatus().getEvaluated(), "the finished search is readable");
+        SearchInfo stopped =
+            call(
+                after.stopSearch(),
+                StopSearchRequest.newBuilder().setSearchId(forever.getId()).build());
+        assertEquals(SearchStateProto.SEARCH_STATE_STOPPED, stopped.getStatus().getState());
+      } finally {
+        after.close();
+        restarted.process().destroyForcibly();
+      }
+    } finally {
+      server.process().destroyForcibly();
+    }
+  }
+}
