@@ -167,7 +167,7 @@ final class SearchRegistry {
             : LatencyEstimator.NONE;
     Screen screen = new Screen(new GenomeLayout(spec.space()), cost, latency, spec.constraints());
     Path folder = searches.resolve(manifest.id());
-    ServedSearch served = new ServedSearch(manifest.id(), record, spec, folder);
+    ServedSearch served = new ServedSearch(manifest.id(), record, spec, folder, cost);
     byId.put(manifest.id(), served);
     served.done.whenComplete(
         (result, error) -> {

@@ -2,6 +2,7 @@ package org.automoe.cluster.service;
 
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,14 @@ import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.grpc.javadsl.Metadata;
 import org.apache.pekko.stream.javadsl.Source;
+import org.automoe.actors.wire.ArchitectureMapper;
 import org.automoe.core.InvalidInputException;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.HatYamlCodec;
 import org.automoe.proto.AskCandidatesRequest;
 import org.automoe.proto.AskCandidatesResponse;
 import org.automoe.proto.CreateSearchRequest;
+import org.automoe.proto.EvaluatedProto;
 import org.automoe.proto.ExportArchitectureRequest;
 import org.automoe.proto.ExportArchitectureResponse;
 import org.automoe.proto.GetFrontRequest;
@@ -155,8 +160,26 @@ final class SearchServiceImpl implements SearchServicePowerApi {
     return answer(
         metadata,
         () -> {
-          search(in.getSearchId());
-          throw notYet("ListEvaluated");
+          ServedSearch s = search(in.getSearchId());
+          int size = in.getPageSize() == 0 ? 100 : in.getPageSize();
+          if (size < 1 || size > ServedSearch.MAX_PAGE) {
+            throw CreateSearchRequests.invalid(
+                "page_size", "must be in [1, " + ServedSearch.MAX_PAGE + "], or 0 for 100");
+          }
+          long offset;
+          try {
+            offset = in.getPageToken().isEmpty() ? 0 : Long.parseLong(in.getPageToken());
+          } catch (NumberFormatException e) {
+            offset = -1;
+          }
+          if (offset < 0) {
+            throw CreateSearchRequests.invalid("page_token", "not a token this server gave");
+          }
+          List<EvaluatedProto> page = s.evaluated(offset, size);
+          return ListEvaluatedResponse.newBuilder()
+              .addAllEvaluated(page)
+              .setNextPageToken(page.size() < size ? "" : Long.toString(offset + page.size()))
+              .build();
         });
   }
 
@@ -166,8 +189,24 @@ final class SearchServiceImpl implements SearchServicePowerApi {
     return answer(
         metadata,
         () -> {
-          search(in.getSearchId());
-          throw notYet("ExportArchitecture");
+          ServedSearch s = search(in.getSearchId());
+          EvaluatedProto e =
+              s.evaluatedCandidate(in.getCandidateId())
+                  .orElseThrow(
+                      () ->
+                          new GrpcServiceException(
+                              Status.NOT_FOUND.withDescription(
+                                  in.getCandidateId() == 0
+                                      ? "candidate_id: the search has evaluated none yet"
+                                      : "candidate_id: "
+                                          + in.getCandidateId()
+                                          + " is not an evaluated candidate of the search")));
+          Architecture a = ArchitectureMapper.fromProto(e.getCandidate().getArchitecture());
+          return ExportArchitectureResponse.newBuilder()
+              .setCandidateId(e.getCandidate().getId())
+              .setYaml(HatYamlCodec.write(a))
+              .setArchitecture(e.getCandidate().getArchitecture())
+              .build();
         });
   }
 

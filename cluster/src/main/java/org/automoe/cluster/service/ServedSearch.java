@@ -16,7 +16,12 @@ import org.automoe.actors.wire.ArchitectureMapper;
 import org.automoe.actors.wire.CandidateMapper;
 import org.automoe.actors.wire.SearchJobMapper;
 import org.automoe.actors.wire.SearchStatusMapper;
+import org.automoe.cluster.search.EvaluatedRows;
 import org.automoe.cluster.search.SearchFiles;
+import org.automoe.core.arch.Architecture;
+import org.automoe.core.arch.ArchitectureKey;
+import org.automoe.core.cost.CostModel;
+import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.Individual;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchPhase;
@@ -42,6 +47,8 @@ final class ServedSearch implements SearchCoordinator.Listener {
   private final ServiceRecord record;
   private final SearchJobSpec spec;
   private final SearchFiles files;
+  private final Path folder;
+  private final CostModel cost;
   private final List<SourceQueueWithComplete<SearchUpdate>> watchers = new CopyOnWriteArrayList<>();
   final CompletableFuture<SearchState.Result> done = new CompletableFuture<>();
 
@@ -57,10 +64,12 @@ final class ServedSearch implements SearchCoordinator.Listener {
 
   private boolean ended;
 
-  ServedSearch(String id, ServiceRecord record, SearchJobSpec spec, Path folder) {
+  ServedSearch(String id, ServiceRecord record, SearchJobSpec spec, Path folder, CostModel cost) {
     this.id = id;
     this.record = record;
     this.spec = spec;
+    this.folder = folder;
+    this.cost = cost;
     this.files = new SearchFiles(folder, spec);
     this.status =
         new SearchStatus(
@@ -139,6 +148,36 @@ final class ServedSearch implements SearchCoordinator.Listener {
         .setNumber(number)
         .setCandidate(CandidateMapper.toProto(i.candidate()))
         .setValidationLoss(i.validationLoss())
+        .build();
+  }
+
+  /** Most evaluated candidates one ListEvaluated page holds. */
+  static final int MAX_PAGE = 1000;
+
+  /** Up to {@code size} evaluated candidates after the first {@code offset}, in order. */
+  List<EvaluatedProto> evaluated(long offset, int size) {
+    return EvaluatedRows.page(folder, offset, size).stream().map(this::evaluated).toList();
+  }
+
+  /** Candidate {@code id} if it was evaluated; the best when {@code id} is 0. */
+  Optional<EvaluatedProto> evaluatedCandidate(long id) {
+    Optional<Individual> best = result.best();
+    if (id == 0 && best.isEmpty()) {
+      return Optional.empty();
+    }
+    long wanted = id == 0 ? best.get().candidate().id() : id;
+    return EvaluatedRows.find(folder, wanted).map(this::evaluated);
+  }
+
+  private EvaluatedProto evaluated(EvaluatedRows.Row r) {
+    Architecture a = ArchitectureKey.parse(r.key());
+    Candidate c =
+        new Candidate(
+            r.candidateId(), r.seed(), r.generation(), a, cost.cost(a), r.predictedLatencyMs());
+    return EvaluatedProto.newBuilder()
+        .setNumber(r.number())
+        .setCandidate(CandidateMapper.toProto(c))
+        .setValidationLoss(r.validationLoss())
         .build();
   }
 

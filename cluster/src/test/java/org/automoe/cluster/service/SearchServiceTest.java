@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.grpc.GrpcClientSettings;
@@ -25,8 +28,13 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.automoe.cluster.cli.Cli;
 import org.automoe.cluster.cli.ProcessConsole;
 import org.automoe.proto.CreateSearchRequest;
+import org.automoe.proto.EvaluatedProto;
+import org.automoe.proto.ExportArchitectureRequest;
+import org.automoe.proto.ExportArchitectureResponse;
 import org.automoe.proto.GetFrontRequest;
 import org.automoe.proto.GetSearchRequest;
+import org.automoe.proto.ListEvaluatedRequest;
+import org.automoe.proto.ListEvaluatedResponse;
 import org.automoe.proto.ListSearchesRequest;
 import org.automoe.proto.SearchInfo;
 import org.automoe.proto.SearchModeProto;
@@ -189,6 +197,56 @@ class SearchServiceTest {
           call(search.getFront(), GetFrontRequest.newBuilder().setSearchId(created.getId()).build())
                   .getPointsCount()
               > 0);
+
+      List<Long> numbers = new ArrayList<>();
+      Set<Long> ids = new HashSet<>();
+      String token = "";
+      do {
+        ListEvaluatedResponse page =
+            call(
+                search.listEvaluated(),
+                ListEvaluatedRequest.newBuilder()
+                    .setSearchId(created.getId())
+                    .setPageSize(7)
+                    .setPageToken(token)
+                    .build());
+        for (EvaluatedProto e : page.getEvaluatedList()) {
+          numbers.add(e.getNumber());
+          ids.add(e.getCandidate().getId());
+        }
+        token = page.getNextPageToken();
+      } while (!token.isEmpty());
+      assertEquals(LongStream.rangeClosed(1, 20).boxed().toList(), numbers, "in order, paged");
+      assertEquals(20, ids.size());
+      ExportArchitectureResponse best =
+          call(
+              search.exportArchitecture(),
+              ExportArchitectureRequest.newBuilder().setSearchId(created.getId()).build());
+      assertEquals(
+          last.getEnded().getStatus().getBestCandidateId(), best.getCandidateId(), "the best");
+      assertTrue(best.getYaml().contains("encoder-embed-dim"), best.getYaml());
+      assertEquals(
+          Status.Code.NOT_FOUND,
+          refused(
+                  () ->
+                      call(
+                          search.exportArchitecture(),
+                          ExportArchitectureRequest.newBuilder()
+                              .setSearchId(created.getId())
+                              .setCandidateId(999_999)
+                              .build()))
+              .getCode());
+      assertEquals(
+          Status.Code.INVALID_ARGUMENT,
+          refused(
+                  () ->
+                      call(
+                          search.listEvaluated(),
+                          ListEvaluatedRequest.newBuilder()
+                              .setSearchId(created.getId())
+                              .setPageSize(5000)
+                              .build()))
+              .getCode());
 
       SearchInfo forever =
           call(
