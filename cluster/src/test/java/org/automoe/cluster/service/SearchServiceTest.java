@@ -23,6 +23,7 @@ import java.util.stream.LongStream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.grpc.GrpcClientSettings;
+import org.apache.pekko.grpc.SSLContextUtils;
 import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.automoe.cluster.cli.Cli;
@@ -85,15 +86,23 @@ class SearchServiceTest {
 
   /** A server on the test's data folder; returns its process and its gRPC port. */
   private static Server serve() throws Exception {
+    return serve(dir.resolve("data"));
+  }
+
+  private static Server serve(Path data) throws Exception {
+    return serve(data, config);
+  }
+
+  private static Server serve(Path data, Path conf) throws Exception {
     ProcessBuilder pb =
         Cli.jvm(
                 "serve",
                 "--supernet",
                 supernet.toString(),
                 "--data",
-                dir.resolve("data").toString(),
+                data.toString(),
                 "--config",
-                config.toString())
+                conf.toString())
             .redirectErrorStream(true);
     pb.environment().put("AUTOMOE_SERVICE_TOKEN", TOKEN);
     Process p = pb.start();
@@ -284,6 +293,120 @@ class SearchServiceTest {
       } finally {
         after.close();
         restarted.process().destroyForcibly();
+      }
+    } finally {
+      server.process().destroyForcibly();
+    }
+  }
+
+  /**
+   * The Python client of {@code examples/python} (grpcio, stubs generated from proto/ by its setup
+   * script into a virtual environment) creates a search, watches it to the end, reads the front and
+   * exports the best architecture.
+   */
+  @Test
+  void thePythonClientDrivesASearchToItsEnd() throws Exception {
+    Path venv = Path.of("target", "python-venv").toAbsolutePath();
+    Process setup =
+        new ProcessBuilder(
+                Path.of("..", "examples", "python", "setup.sh").toString(), venv.toString())
+            .redirectErrorStream(true)
+            .start();
+    String setupSays = new String(setup.getInputStream().readAllBytes());
+    assertEquals(0, setup.waitFor(), setupSays);
+    Server server = serve(dir.resolve("python-data"));
+    try {
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  venv.resolve("bin/python").toString(),
+                  Path.of("..", "examples", "python", "search_client.py").toString(),
+                  "--target",
+                  "127.0.0.1:" + server.port(),
+                  "--budget",
+                  "15",
+                  "--population",
+                  "10")
+              .redirectErrorStream(true);
+      pb.environment().put("AUTOMOE_SERVICE_TOKEN", TOKEN);
+      Process client = pb.start();
+      String out = new String(client.getInputStream().readAllBytes());
+      assertTrue(client.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), out);
+      assertEquals(0, client.exitValue(), out);
+      assertTrue(out.contains("ended: SEARCH_STATE_DONE, 15 evaluated"), out);
+      assertTrue(out.matches("(?s).*front: [1-9]\\d* architectures.*"), out);
+      assertTrue(out.contains("encoder-embed-dim"), out);
+    } finally {
+      server.process().destroyForcibly();
+    }
+  }
+
+  /**
+   * With a certificate and key (PEM, made by openssl here), the server speaks TLS only: a client
+   * that trusts the certificate is served, a plaintext one is not.
+   */
+  @Test
+  void withACertificateTheServerSpeaksTlsOnly() throws Exception {
+    Path cert = dir.resolve("server.crt");
+    Path key = dir.resolve("server.key");
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(openssl.getInputStream().readAllBytes());
+    assertEquals(0, openssl.waitFor(), said);
+    Path tlsConfig =
+        Files.writeString(
+            dir.resolve("tls.conf"),
+            Files.readString(config)
+                + "automoe.service.tls.cert = \""
+                + cert
+                + "\"\nautomoe.service.tls.key = \""
+                + key
+                + "\"\n");
+    Server server = serve(dir.resolve("tls-data"), tlsConfig);
+    try (var trusted = Files.newInputStream(cert)) {
+      GrpcClientSettings tls =
+          GrpcClientSettings.connectToServiceAt("127.0.0.1", server.port(), client)
+              .withTrustManager(SSLContextUtils.trustManagerFromStream(trusted))
+              .withDeadline(Duration.ofSeconds(30));
+      HealthClient overTls = HealthClient.create(tls, client);
+      HealthClient plain = HealthClient.create(server.settings(), client);
+      try {
+        assertEquals(
+            HealthCheckResponse.ServingStatus.SERVING,
+            overTls
+                .check(HealthCheckRequest.getDefaultInstance())
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS)
+                .getStatus());
+        assertEquals(
+            Status.Code.UNAVAILABLE,
+            refused(
+                    () ->
+                        plain
+                            .check(HealthCheckRequest.getDefaultInstance())
+                            .toCompletableFuture()
+                            .get(60, TimeUnit.SECONDS))
+                .getCode());
+      } finally {
+        overTls.close();
+        plain.close();
       }
     } finally {
       server.process().destroyForcibly();
