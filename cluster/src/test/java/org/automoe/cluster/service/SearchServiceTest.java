@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -409,6 +410,55 @@ class SearchServiceTest {
         plain.close();
       }
     } finally {
+      server.process().destroyForcibly();
+    }
+  }
+
+  /**
+   * Three searches at once, each watched by ten watchers: every watcher sees each search's end, and
+   * the searches, sharing the server's evaluators, all finish.
+   */
+  @Test
+  void threeSearchesAndTenWatchersEachSeeEveryEnd() throws Exception {
+    Server server = serve(dir.resolve("many-data"));
+    SearchServiceClient search = SearchServiceClient.create(server.settings(), client);
+    try {
+      List<String> ids = new ArrayList<>();
+      for (int k = 0; k < 3; k++) {
+        ids.add(
+            call(
+                    search.createSearch(),
+                    CreateSearchRequest.newBuilder()
+                        .setRequestId("many-" + k)
+                        .setMode(SearchModeProto.SEARCH_MODE_ASYNC)
+                        .setBudget(15)
+                        .setPopulation(10)
+                        .setSeed(10 + k)
+                        .build())
+                .getId());
+      }
+      List<CompletableFuture<List<SearchUpdate>>> watches = new ArrayList<>();
+      for (int w = 0; w < 10; w++) {
+        for (String id : ids) {
+          watches.add(
+              search
+                  .watchSearch()
+                  .addHeader("authorization", "Bearer " + TOKEN)
+                  .invoke(WatchSearchRequest.newBuilder().setSearchId(id).build())
+                  .runWith(Sink.seq(), client)
+                  .toCompletableFuture());
+        }
+      }
+      for (int i = 0; i < watches.size(); i++) {
+        List<SearchUpdate> seen = watches.get(i).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        SearchUpdate end = seen.get(seen.size() - 1);
+        assertEquals(SearchUpdate.UpdateCase.ENDED, end.getUpdateCase(), "watch " + i);
+        assertEquals(ids.get(i % 3), end.getEnded().getId());
+        assertEquals(SearchStateProto.SEARCH_STATE_DONE, end.getEnded().getStatus().getState());
+        assertEquals(15, end.getEnded().getStatus().getEvaluated());
+      }
+    } finally {
+      search.close();
       server.process().destroyForcibly();
     }
   }
