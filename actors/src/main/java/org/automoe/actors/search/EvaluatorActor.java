@@ -172,7 +172,11 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
   /** This evaluator's requests for work still unanswered, by number, with who was asked. */
   private final Map<Long, ActorRef<SearchCoordinator.Command>> outstanding = new HashMap<>();
 
-  private long lastRequest;
+  /**
+   * Numbers of this incarnation's requests: they start from the clock, so an answer to a request of
+   * a former incarnation (restarted, its mailbox kept) never matches one of this one.
+   */
+  private long lastRequest = System.nanoTime();
 
   /** The coordinator asked for work and not yet answered; null when none is. */
   private ActorRef<SearchCoordinator.Command> pullingFrom;
@@ -305,6 +309,8 @@ public final class EvaluatorActor extends AbstractBehavior<EvaluatorActor.Comman
     }
     if (m.finished()) {
       leave(from);
+      // Its leases held here are worthless now (an ended search ignores their results).
+      queue.removeIf(h -> h.leasedBy().equals(from));
       pullIfRoom();
       return this;
     }

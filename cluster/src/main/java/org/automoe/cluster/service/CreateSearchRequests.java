@@ -25,6 +25,9 @@ final class CreateSearchRequests {
   /** Most generations of a generational search. */
   static final int MAX_ITERATIONS = 10_000;
 
+  /** Largest population: every member is bred and evaluated before the search breeds on. */
+  static final int MAX_POPULATION = 10_000;
+
   /** Most evaluations of a search with a budget. */
   static final int MAX_BUDGET = 100_000_000;
 
@@ -104,6 +107,17 @@ final class CreateSearchRequests {
     }
     if (r.getBudget() < 0 || r.getBudget() > MAX_BUDGET) {
       throw invalid("budget", "must be in [1, " + MAX_BUDGET + "], not " + r.getBudget());
+    }
+    if (r.getPopulation() < 0 || r.getPopulation() > MAX_POPULATION) {
+      throw invalid(
+          "population",
+          "must be in [5, "
+              + MAX_POPULATION
+              + "], or 0 for the paper's 40, not "
+              + r.getPopulation());
+    }
+    if (r.getDisplayName().length() > 200) {
+      throw invalid("display_name", "200 characters at most");
     }
     OptionalInt population =
         r.getPopulation() == 0 ? OptionalInt.empty() : OptionalInt.of(r.getPopulation());

@@ -93,18 +93,32 @@ final class SearchRegistry {
     }
     List<Map.Entry<SearchManifest, ServiceRecord>> found = new ArrayList<>();
     for (Path f : folders) {
-      Optional<SearchManifest> m = SearchManifest.read(f);
-      Optional<ServiceRecord> r = ServiceRecord.read(f);
-      if (m.isPresent() && r.isPresent()) {
-        found.add(Map.entry(m.get(), r.get()));
-      } else {
-        LOG.warn("{}: no search.conf and service.conf; skipped", f);
+      try {
+        Optional<SearchManifest> m = SearchManifest.read(f);
+        Optional<ServiceRecord> r = ServiceRecord.read(f);
+        if (m.isEmpty() || r.isEmpty()) {
+          LOG.warn("{}: no search.conf and service.conf; skipped", f);
+        } else if (!m.get().supernet().equals(offer.supernet())) {
+          LOG.warn(
+              "{}: searched the supernet {}, not this server's {}; skipped",
+              f,
+              m.get().supernet(),
+              offer.supernet());
+        } else {
+          found.add(Map.entry(m.get(), r.get()));
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("{}: cannot be taken up ({}); skipped", f, e.getMessage());
       }
     }
     found.sort(Comparator.comparingLong(e -> e.getValue().createdEpochMs()));
     List<ServedSearch> started = new ArrayList<>();
     for (Map.Entry<SearchManifest, ServiceRecord> e : found) {
-      started.add(start(e.getKey(), e.getValue()));
+      try {
+        started.add(launch(prepare(e.getKey()), e.getValue()));
+      } catch (RuntimeException ex) {
+        LOG.warn("search {} cannot be taken up ({}); skipped", e.getKey().id(), ex.getMessage());
+      }
     }
     // Served only once each says where it stands: a client must not read a search as new.
     for (ServedSearch s : started) {
@@ -141,10 +155,11 @@ final class SearchRegistry {
             r.getRequestId(),
             r.getDisplayName().isEmpty() ? r.getRequestId() : r.getDisplayName(),
             System.currentTimeMillis());
+    Prepared job = prepare(manifest); // before anything is written: a failure leaves nothing
     Path folder = searches.resolve(manifest.id());
     manifest.write(folder);
     record.write(folder);
-    return start(manifest, record);
+    return launch(job, record);
   }
 
   synchronized Optional<ServedSearch> get(String id) {
@@ -158,14 +173,26 @@ final class SearchRegistry {
     return all;
   }
 
-  private ServedSearch start(SearchManifest manifest, ServiceRecord record) {
+  /** A search's job and screen, ready to launch. */
+  private record Prepared(SearchManifest manifest, SearchJobSpec spec, Screen screen) {}
+
+  private Prepared prepare(SearchManifest manifest) {
     SearchJobSpec spec = SearchJobs.spec(manifest, offer.space());
     // Each search has its own predictor: a predictor is not safe to share between coordinators.
     LatencyEstimator latency =
         manifest.predictor().isPresent()
             ? LatencyPredictor.load(manifest.predictor().get())
             : LatencyEstimator.NONE;
-    Screen screen = new Screen(new GenomeLayout(spec.space()), cost, latency, spec.constraints());
+    return new Prepared(
+        manifest,
+        spec,
+        new Screen(new GenomeLayout(spec.space()), cost, latency, spec.constraints()));
+  }
+
+  private ServedSearch launch(Prepared job, ServiceRecord record) {
+    SearchManifest manifest = job.manifest();
+    SearchJobSpec spec = job.spec();
+    Screen screen = job.screen();
     Path folder = searches.resolve(manifest.id());
     ServedSearch served = new ServedSearch(manifest.id(), record, spec, folder, cost);
     byId.put(manifest.id(), served);

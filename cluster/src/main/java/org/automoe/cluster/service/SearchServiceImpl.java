@@ -125,18 +125,20 @@ final class SearchServiceImpl implements SearchServicePowerApi {
 
   @Override
   public CompletionStage<SearchInfo> stopSearch(StopSearchRequest in, Metadata metadata) {
-    return answer(
-        metadata,
-        () -> {
-          ServedSearch s = search(in.getSearchId());
-          s.stop("stopped by a StopSearch call");
-          try {
-            s.done.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-          } catch (Exception e) {
-            // Still ending (its coordinator halts at its next tick): its state says so.
-          }
-          return s.info();
-        });
+    ServedSearch s;
+    try {
+      token.check(metadata);
+      s = search(in.getSearchId());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(asStatus(e));
+    }
+    s.stop("stopped by a StopSearch call");
+    // Answered when the search has ended (its coordinator halts at its next tick), or after the
+    // wait with the state it is in: no thread waits meanwhile.
+    return s.done
+        .handle((result, error) -> true)
+        .completeOnTimeout(false, STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(ended -> s.info());
   }
 
   @Override

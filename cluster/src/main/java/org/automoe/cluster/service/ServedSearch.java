@@ -64,6 +64,12 @@ final class ServedSearch implements SearchCoordinator.Listener {
 
   private boolean ended;
 
+  /** Results numbered so far (replayed or new), and the best of them with its number. */
+  private long lastNumber;
+
+  private Individual bestSeen;
+  private long bestSeenNumber;
+
   ServedSearch(String id, ServiceRecord record, SearchJobSpec spec, Path folder, CostModel cost) {
     this.id = id;
     this.record = record;
@@ -207,6 +213,7 @@ final class ServedSearch implements SearchCoordinator.Listener {
   @Override
   public void recovered(SearchStatus s) {
     status = s;
+    lastNumber = Math.max(lastNumber, s.evaluated());
     recovered.complete(s);
   }
 
@@ -220,11 +227,22 @@ final class ServedSearch implements SearchCoordinator.Listener {
   @Override
   public void evaluated(Individual individual) {
     files.evaluated(individual);
+    numbered(++lastNumber, individual);
   }
 
   @Override
   public void replayed(long number, Individual individual) {
     files.replayed(number, individual);
+    lastNumber = Math.max(lastNumber, number);
+    numbered(number, individual);
+  }
+
+  /** Keeps the number of the best seen so far, for the new-best updates. */
+  private void numbered(long number, Individual i) {
+    if (bestSeen == null || i.validationLoss() < bestSeen.validationLoss()) {
+      bestSeen = i;
+      bestSeenNumber = number;
+    }
   }
 
   @Override
@@ -239,8 +257,10 @@ final class ServedSearch implements SearchCoordinator.Listener {
     result = r;
     if (r.best().isPresent()
         && !r.best().map(Individual::key).equals(before.best().map(Individual::key))) {
-      publish(
-          SearchUpdate.newBuilder().setNewBest(evaluated(r.best().get(), r.evaluated())).build());
+      Individual best = r.best().get();
+      // Its number when this owner saw it evaluated; 0 when it came before (a restored snapshot).
+      long number = best.equals(bestSeen) ? bestSeenNumber : 0;
+      publish(SearchUpdate.newBuilder().setNewBest(evaluated(best, number)).build());
     }
     if (!keys(r.front()).equals(keys(before.front()))) {
       publish(SearchUpdate.newBuilder().setFront(front(r)).build());
@@ -271,12 +291,41 @@ final class ServedSearch implements SearchCoordinator.Listener {
     done.complete(r);
   }
 
-  /** The coordinator stopped before the end (its node shut down, or it failed): watchers end. */
+  /**
+   * The coordinator stopped before the end (its node shut down, its journal failed, or the journal
+   * did not fit): the search counts as failed with the reason, and every watcher, now or later,
+   * sees that end.
+   */
   synchronized void lost(Throwable why) {
-    for (SourceQueueWithComplete<SearchUpdate> q : watchers) {
-      q.fail(why);
+    Throwable cause = why;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
     }
-    watchers.clear();
+    SearchStatus s = status;
+    status =
+        new SearchStatus(
+            s.name(),
+            SearchPhase.FAILED,
+            s.generated(),
+            s.evaluated(),
+            s.rejected(),
+            s.pending(),
+            s.inFlight(),
+            s.failed(),
+            s.requeued(),
+            s.best(),
+            s.elapsedSeconds(),
+            Optional.of("its coordinator stopped: " + cause.getMessage()));
+    recovered.complete(status);
+    if (!ended) {
+      ended = true;
+      SearchUpdate end = SearchUpdate.newBuilder().setEnded(info()).build();
+      for (SourceQueueWithComplete<SearchUpdate> q : watchers) {
+        q.offer(end);
+        q.complete();
+      }
+      watchers.clear();
+    }
     files.close();
   }
 }

@@ -168,6 +168,21 @@ class SearchServiceTest {
                       CreateSearchRequest.newBuilder().setRequestId("bad").setBudget(5).build()));
       assertEquals(Status.Code.INVALID_ARGUMENT, badMode.getCode());
       assertTrue(badMode.getDescription().startsWith("mode: "), badMode.getDescription());
+      Status hugePopulation =
+          refused(
+              () ->
+                  call(
+                      search.createSearch(),
+                      CreateSearchRequest.newBuilder()
+                          .setRequestId("huge")
+                          .setMode(SearchModeProto.SEARCH_MODE_ASYNC)
+                          .setBudget(5)
+                          .setPopulation(2_000_000_000)
+                          .build()));
+      assertEquals(Status.Code.INVALID_ARGUMENT, hugePopulation.getCode());
+      assertTrue(
+          hugePopulation.getDescription().startsWith("population: "),
+          hugePopulation.getDescription());
       Status unknown =
           refused(
               () ->
