@@ -113,7 +113,7 @@ final class CreateSearchRequests {
           "population",
           "must be in [5, "
               + MAX_POPULATION
-              + "], or 0 for the paper's 40, not "
+              + "], or 0 for the paper's 125, not "
               + r.getPopulation());
     }
     if (r.getDisplayName().length() > 200) {
