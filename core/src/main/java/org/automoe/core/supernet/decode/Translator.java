@@ -13,9 +13,9 @@ import org.automoe.core.supernet.Supernet;
 
 /**
  * Greedy decoding of a subnet: the encoder runs once per batch, then the decoder extends every
- * sentence by its most probable token until all have ended (or a length limit of 1.5 x source +
- * 10). The decoder keeps a key/value cache ({@link IncrementalDecoder}), so a step costs the same
- * at any position.
+ * sentence by its most probable token until each has ended or reached its length limit (1.5 x its
+ * source + 10 tokens, as in beam search). The decoder keeps a key/value cache ({@link
+ * IncrementalDecoder}), so a step costs the same at any position.
  */
 public final class Translator {
   private final Supernet net;
@@ -48,8 +48,17 @@ public final class Translator {
     for (int r = 0; r < rows; r++) {
       sources.add(Arrays.copyOf(batch.source()[r], batch.sourceLengths()[r]));
     }
-    int limit = (int) (batch.source()[0].length * 1.5) + 10;
-    limit = Math.min(limit, net.weights().shape().maxPositions());
+    // Each sentence's own limit, 1.5 x its source (without EOS) + 10 tokens, as beam search's: the
+    // batch it shares must not lengthen a sentence that never ends.
+    int[] limits = new int[rows];
+    int longest = 0;
+    for (int r = 0; r < rows; r++) {
+      limits[r] =
+          Math.min(
+              (int) ((batch.sourceLengths()[r] - 1) * 1.5) + 10,
+              net.weights().shape().maxPositions() - 1);
+      longest = Math.max(longest, limits[r]);
+    }
     List<List<Integer>> prefix = new ArrayList<>();
     boolean[] done = new boolean[rows];
     long[] last = new long[rows];
@@ -59,13 +68,13 @@ public final class Translator {
     }
     try (IncrementalDecoder decoder = IncrementalDecoder.open(net, arch)) {
       decoder.encode(sources, 1);
-      for (int t = 0; t < limit - 1 && !allTrue(done); t++) {
+      for (int t = 0; t < longest && !allTrue(done); t++) {
         long[] next = decoder.stepGreedy(last);
         for (int r = 0; r < rows; r++) {
           int token = done[r] ? Bpe.PAD : (int) next[r];
           prefix.get(r).add(token);
           last[r] = token;
-          done[r] |= token == Bpe.EOS;
+          done[r] |= token == Bpe.EOS || t + 1 >= limits[r];
         }
       }
     }
