@@ -16,6 +16,11 @@ import org.automoe.core.InvalidInputException;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchMode;
 import org.automoe.core.search.SearchPhase;
+import org.automoe.proto.ConstraintsProto;
+import org.automoe.proto.CreateSearchRequest;
+import org.automoe.proto.EvaluatorKindProto;
+import org.automoe.proto.SearchInfo;
+import org.automoe.proto.SearchModeProto;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,6 +112,28 @@ public final class SearchCommand implements Runnable {
   @Option(names = "--json", description = "print result.json on stdout")
   boolean json;
 
+  @Option(
+      names = "--server",
+      paramLabel = "HOST:PORT",
+      description =
+          "run the search on a server (`automoe serve`) instead of here: created there, watched"
+              + " to its end; token from AUTOMOE_SERVICE_TOKEN")
+  String server;
+
+  /** Options of a search on a server: the job's own; the server has the supernet and files. */
+  private static final Set<String> SERVER_OPTIONS =
+      Set.of(
+          "--server",
+          "--mode",
+          "--budget",
+          "--iterations",
+          "--population",
+          "--seed",
+          "--max-latency-ms",
+          "--max-flops",
+          "--max-params",
+          "--config");
+
   @Spec CommandSpec command;
 
   /** Options that may accompany a resume: they do not change the search. */
@@ -115,6 +142,10 @@ public final class SearchCommand implements Runnable {
 
   @Override
   public void run() {
+    if (server != null) {
+      runOnServer();
+      return;
+    }
     Config conf = RunSettings.load(config);
     SearchSettings settings = SearchSettings.from(conf);
     SearchJournal journal = SearchJournal.from(conf);
@@ -199,6 +230,59 @@ public final class SearchCommand implements Runnable {
               f -> {
                 throw new InvalidInputException("search failed: " + f);
               });
+    }
+  }
+
+  private void runOnServer() {
+    List<String> other =
+        command.commandLine().getParseResult().matchedOptions().stream()
+            .map(OptionSpec::longestName)
+            .filter(o -> !SERVER_OPTIONS.contains(o))
+            .toList();
+    if (!other.isEmpty()) {
+      throw new InvalidInputException(
+          "with --server the search runs on the server's supernet and keeps its files there: "
+              + String.join(", ", other)
+              + " cannot be given");
+    }
+    SearchMode m = SearchJobs.parseMode(mode);
+    CreateSearchRequest.Builder r =
+        CreateSearchRequest.newBuilder()
+            .setRequestId(SearchManifest.newId())
+            .setMode(
+                m == SearchMode.ASYNC
+                    ? SearchModeProto.SEARCH_MODE_ASYNC
+                    : SearchModeProto.SEARCH_MODE_GENERATIONAL)
+            .setSeed(seed)
+            .setEvaluatorKind(EvaluatorKindProto.EVALUATOR_KIND_CLUSTER);
+    if (length.budget != null) {
+      r.setBudget(length.budget);
+    } else if (length.iterations != null) {
+      r.setIterations(length.iterations);
+    } else {
+      r.setContinuous(true);
+    }
+    if (population != null) {
+      r.setPopulation(population);
+    }
+    ConstraintsProto.Builder c = ConstraintsProto.newBuilder();
+    if (maxLatencyMs != null) {
+      c.setMaxLatencyMs(maxLatencyMs);
+    }
+    if (maxGflops != null) {
+      c.setMaxFlops(Math.round(maxGflops * 1e9));
+    }
+    if (maxMillionParams != null) {
+      c.setMaxParams(Math.round(maxMillionParams * 1e6));
+    }
+    r.setConstraints(c);
+    try (RemoteSearch remote = new RemoteSearch(server)) {
+      SearchInfo end = remote.run(r.build());
+      System.out.println(
+          "search " + end.getId() + " on " + server + ": " + RemoteSearch.line(end.getStatus()));
+      if (RemoteSearch.failed(end)) {
+        throw new InvalidInputException("search failed: " + end.getStatus().getFailure());
+      }
     }
   }
 

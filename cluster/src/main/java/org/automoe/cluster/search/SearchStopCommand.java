@@ -18,11 +18,38 @@ import picocli.CommandLine.Option;
         "Ask the search writing into --out to end: it stops within a second, what it found"
             + " standing, and writes its report.")
 final class SearchStopCommand implements Runnable {
-  @Option(names = "--out", required = true, description = "the search's output folder")
+  @Option(names = "--out", description = "the search's output folder")
   Path out;
+
+  @Option(
+      names = "--server",
+      paramLabel = "HOST:PORT",
+      description = "stop search --id on this server (`automoe serve`) instead")
+  String server;
+
+  @Option(names = "--id", description = "with --server: the search's id")
+  String id;
 
   @Override
   public void run() {
+    if (server != null) {
+      if (id == null || out != null) {
+        throw new InvalidInputException("with --server give --id ID (and no --out)");
+      }
+      try (RemoteSearch remote = new RemoteSearch(server)) {
+        System.out.println(
+            "search "
+                + id
+                + " on "
+                + server
+                + ": "
+                + RemoteSearch.line(remote.stop(id).getStatus()));
+      }
+      return;
+    }
+    if (out == null) {
+      throw new InvalidInputException("give --out DIR (or --server HOST:PORT --id ID)");
+    }
     if (!Files.isDirectory(out)) {
       throw new InvalidInputException(out + ": no such search folder");
     }

@@ -477,4 +477,36 @@ class SearchServiceTest {
       server.process().destroyForcibly();
     }
   }
+
+  /** {@code automoe search --server} runs its search on the server and follows it to its end. */
+  @Test
+  void theSearchCommandRunsItsSearchOnAServer() throws Exception {
+    Server server = serve(dir.resolve("cli-data"));
+    try {
+      ProcessBuilder pb =
+          Cli.jvm(
+                  "search",
+                  "--server",
+                  "127.0.0.1:" + server.port(),
+                  "--budget",
+                  "10",
+                  "--population",
+                  "10")
+              .redirectErrorStream(true);
+      pb.environment().put("AUTOMOE_SERVICE_TOKEN", TOKEN);
+      Process cli = pb.start();
+      String out = new String(cli.getInputStream().readAllBytes());
+      assertTrue(cli.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), out);
+      assertEquals(0, cli.exitValue(), out);
+      assertTrue(
+          out.matches("(?s).*search \\S+ on 127\\.0\\.0\\.1:\\d+: done: 10 evaluated.*"), out);
+      Cli.Result local =
+          Cli.run(
+              "search", "--server", "127.0.0.1:" + server.port(), "--out", "x", "--budget", "5");
+      assertEquals(2, local.exitCode(), local.err());
+      assertTrue(local.err().contains("--out cannot be given"), local.err());
+    } finally {
+      server.process().destroyForcibly();
+    }
+  }
 }
