@@ -2,8 +2,11 @@ package org.automoe.cluster.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,7 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.automoe.actors.node.NodeGuardian;
+import org.automoe.actors.worker.SupernetActor;
 import org.automoe.core.InvalidInputException;
 
 /**
@@ -91,6 +95,44 @@ public final class ClusterNode implements AutoCloseable {
   /** The dedicated dispatcher blocking DJL evaluations run on. */
   public Executor evaluatorExecutor() {
     return system.dispatchers().lookup(DispatcherSelector.fromConfig(EVALUATOR_DISPATCHER));
+  }
+
+  /**
+   * Starts this node's supernet actor, which loads {@code resources} once and then starts {@code
+   * evaluators} evaluators (asking {@code prefetch} candidates at a time) and a latency probe.
+   *
+   * @return completes once they are started, or fails with why the supernet could not be loaded
+   */
+  public CompletableFuture<String> startEvaluators(
+      Callable<SupernetActor.Loaded> resources, int evaluators, int prefetch) {
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    spawn(
+        SupernetActor.create(
+            resources,
+            new SupernetActor.Settings(
+                evaluators, prefetch, evaluatorExecutor(), Clock.systemUTC()),
+            ready),
+        "supernet");
+    return ready;
+  }
+
+  /**
+   * {@link #startEvaluators}, waiting for them: a supernet that cannot be loaded is a one-line
+   * error naming why.
+   */
+  public void startEvaluatorsAndWait(
+      Callable<SupernetActor.Loaded> resources, int evaluators, int prefetch) {
+    try {
+      startEvaluators(resources, evaluators, prefetch).get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof InvalidInputException bad
+          ? bad
+          : new InvalidInputException("cannot load the supernet: " + cause.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the supernet", e);
+    }
   }
 
   /** The address a worker passes as {@code --seed} to join this node. */

@@ -3,13 +3,9 @@ package org.automoe.cluster.node;
 import com.typesafe.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.pekko.actor.CoordinatedShutdown;
-import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.run.RunSettings;
 import org.automoe.cluster.search.SearchSettings;
 import org.automoe.core.InvalidInputException;
@@ -85,25 +81,8 @@ public final class NodeCommand implements Runnable {
     try (ClusterNode node =
         ClusterNode.start(
             conf, conf.getString("automoe.cluster.host"), port, roles, List.of(seed), n)) {
-      CompletableFuture<String> ready = new CompletableFuture<>();
-      node.spawn(
-          SupernetActor.create(
-              () -> WorkerResources.load(net, validSentences),
-              new SupernetActor.Settings(
-                  n, search.prefetch(), node.evaluatorExecutor(), Clock.systemUTC()),
-              ready),
-          "supernet");
-      try {
-        ready.get();
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof InvalidInputException bad
-            ? bad
-            : new InvalidInputException("cannot load the supernet: " + cause.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      node.startEvaluatorsAndWait(
+          () -> WorkerResources.load(net, validSentences), n, search.prefetch());
       LOG.info(
           "worker node {}: {} evaluators and a latency probe, joining {}",
           node.seedAddress(),

@@ -50,9 +50,6 @@ public final class SearchFiles implements AutoCloseable {
     return csv.startedEmpty();
   }
 
-  /** Progress; nothing to keep (the report is rewritten from snapshots). */
-  public void progress(SearchStatus s) {}
-
   /** What the search found so far: the report is rewritten when it is old enough. */
   public void snapshot(SearchState.Result result, SearchStatus s) {
     if (System.nanoTime() - lastReport >= everyNanos) {

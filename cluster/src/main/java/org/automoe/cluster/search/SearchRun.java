@@ -18,7 +18,6 @@ import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.automoe.actors.search.SearchCoordinator;
 import org.automoe.actors.search.SearchWatcher;
-import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.node.ClusterNode;
 import org.automoe.cluster.node.NodeLostException;
 import org.automoe.cluster.node.WorkerResources;
@@ -166,13 +165,8 @@ public final class SearchRun {
                       manifest.id())
                   .withSettings(
                       ClusterSingletonSettings.create(node.system()).withRole(COORDINATOR_ROLE)));
-      node.spawn(
-          SupernetActor.create(
-              () -> WorkerResources.sharing(setup),
-              new SupernetActor.Settings(
-                  evaluators, search.prefetch(), node.evaluatorExecutor(), Clock.systemUTC()),
-              new CompletableFuture<>()),
-          "supernet");
+      // Not awaited: the supernet is loaded here already, and the search's watcher sees failures.
+      node.startEvaluators(() -> WorkerResources.sharing(setup), evaluators, search.prefetch());
       result = progress.done.get();
       // Measured once the search is over, so no evaluation shares the machine with the probe.
       int finalists = search.finalists();

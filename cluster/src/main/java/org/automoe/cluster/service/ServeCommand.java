@@ -3,13 +3,9 @@ package org.automoe.cluster.service;
 import com.typesafe.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.pekko.http.javadsl.ServerBinding;
-import org.automoe.actors.worker.SupernetActor;
 import org.automoe.cluster.node.ClusterNode;
 import org.automoe.cluster.node.WorkerResources;
 import org.automoe.cluster.run.RunSettings;
@@ -102,15 +98,7 @@ public final class ServeCommand implements Runnable {
                 List.of(),
                 n)) {
       journal.createTables(node.system(), data);
-      CompletableFuture<String> ready = new CompletableFuture<>();
-      node.spawn(
-          SupernetActor.create(
-              () -> WorkerResources.sharing(setup),
-              new SupernetActor.Settings(
-                  n, search.prefetch(), node.evaluatorExecutor(), Clock.systemUTC()),
-              ready),
-          "supernet");
-      ready.get();
+      node.startEvaluatorsAndWait(() -> WorkerResources.sharing(setup), n, search.prefetch());
       CreateSearchRequests.Offer offer =
           new CreateSearchRequests.Offer(
               net.toAbsolutePath().normalize().getFileName().toString(),
@@ -145,13 +133,6 @@ public final class ServeCommand implements Runnable {
           data,
           node.seedAddress());
       node.system().getWhenTerminated().toCompletableFuture().join();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw cause instanceof InvalidInputException bad
-          ? bad
-          : new InvalidInputException("cannot load the supernet: " + cause.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -12,8 +12,8 @@ import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.SourceQueueWithComplete;
 import org.automoe.actors.search.SearchCoordinator;
-import org.automoe.actors.wire.ArchitectureMapper;
 import org.automoe.actors.wire.CandidateMapper;
+import org.automoe.actors.wire.ParetoPointMapper;
 import org.automoe.actors.wire.SearchJobMapper;
 import org.automoe.actors.wire.SearchStatusMapper;
 import org.automoe.cluster.search.EvaluatedRows;
@@ -23,13 +23,13 @@ import org.automoe.core.arch.ArchitectureKey;
 import org.automoe.core.cost.CostModel;
 import org.automoe.core.evo.Candidate;
 import org.automoe.core.evo.Individual;
+import org.automoe.core.evo.pareto.ParetoPoint;
 import org.automoe.core.search.SearchJobSpec;
 import org.automoe.core.search.SearchPhase;
 import org.automoe.core.search.SearchState;
 import org.automoe.core.search.SearchStatus;
 import org.automoe.proto.EvaluatedProto;
 import org.automoe.proto.GetFrontResponse;
-import org.automoe.proto.ParetoPointProto;
 import org.automoe.proto.SearchInfo;
 import org.automoe.proto.SearchUpdate;
 
@@ -137,15 +137,7 @@ final class ServedSearch implements SearchCoordinator.Listener {
 
   private static GetFrontResponse front(SearchState.Result r) {
     GetFrontResponse.Builder b = GetFrontResponse.newBuilder();
-    for (Individual i : r.front()) {
-      b.addPoints(
-          ParetoPointProto.newBuilder()
-              .setCandidateId(i.candidate().id())
-              .setArchitecture(ArchitectureMapper.toProto(i.candidate().architecture()))
-              .setValidationLoss(i.validationLoss())
-              .setPredictedLatencyMs(i.candidate().predictedLatencyMs())
-              .setFlops(i.candidate().cost().flops()));
-    }
+    r.front().forEach(i -> b.addPoints(ParetoPointMapper.toProto(ParetoPoint.of(i))));
     return b.build();
   }
 
@@ -220,7 +212,6 @@ final class ServedSearch implements SearchCoordinator.Listener {
   @Override
   public void progress(SearchStatus s) {
     status = s;
-    files.progress(s);
     publish(SearchUpdate.newBuilder().setProgress(SearchStatusMapper.toProto(s)).build());
   }
 

@@ -43,12 +43,8 @@ public record ServiceSettings(
       throw new InvalidInputException(
           PREFIX + "tls: give both cert and key (PEM files), or neither");
     }
-    for (Path p : tlsCert.stream().toList()) {
-      requireFile(p, "tls.cert");
-    }
-    for (Path p : tlsKey.stream().toList()) {
-      requireFile(p, "tls.key");
-    }
+    tlsCert.ifPresent(p -> requireFile(p, "tls.cert"));
+    tlsKey.ifPresent(p -> requireFile(p, "tls.key"));
     if (token.isPresent() && token.get().length() < 16) {
       throw new InvalidInputException(
           PREFIX + "token: at least 16 characters (AUTOMOE_SERVICE_TOKEN), or none");
